@@ -1,0 +1,28 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+import { contentGuard } from './src/integrations/content-guard.ts';
+import { buildPaths } from './src/lib/content-files.ts';
+import { siteConfig } from './src/site.config.ts';
+
+const paths = buildPaths();
+
+export default defineConfig({
+  site: siteConfig.url,
+  trailingSlash: 'always',
+  outDir: paths.outDir,
+  cacheDir: paths.cacheDir,
+  markdown: {
+    // Sätteri parses $…$ and $$…$$ as math, so TeX braces never reach MDX as expressions.
+    processor: satteri({ features: { math: true } }),
+  },
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    contentGuard({ root: paths.contentRoot }), // last: see its header comment
+  ],
+  vite: { plugins: [tailwindcss()] },
+});

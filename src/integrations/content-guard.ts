@@ -1,0 +1,50 @@
+/**
+ * Runs the editor check (src/lib/content-check.ts) before Astro loads any content, so a build
+ * fails on every bad file at once, with lines and fixes, instead of Astro's first error (or, for
+ * a dangling id or a duplicate slug, no error at all). It also makes sure a failed build leaves
+ * no dist/ behind that could be mistaken for a good one.
+ *
+ * List it last in `integrations`: its `astro:build:done` then runs after every other one's.
+ */
+import { rmSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { checkContent, formatProblems } from '../lib/content-check.ts';
+
+/** Astro integration: the content check as the first step of `astro build` (a warning in dev). */
+export function contentGuard({ root }: { root: string }): AstroIntegration {
+  let completed = false;
+  return {
+    name: 'content-guard',
+    hooks: {
+      'astro:config:setup': ({ command, config, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        if (command === 'build') {
+          // Astro empties outDir only once a build gets going; without this, a failure at any
+          // step would leave the previous or a partial site in place.
+          const outDir = fileURLToPath(config.outDir);
+          process.once('exit', () => {
+            if (!completed) rmSync(outDir, { recursive: true, force: true });
+          });
+        }
+        const display = (path: string) => relative(process.cwd(), `${root}/${path}`);
+        const { problems } = checkContent(root, display);
+        if (problems.length === 0) return;
+        const report = formatProblems(problems);
+        if (command === 'dev') {
+          logger.warn(`content has ${problems.length} problem(s); a production build refuses it:\n${report}`);
+          return;
+        }
+        const error = new Error(
+          `Content check failed with ${problems.length} problem(s):\n${report}\n\nFix them, then run \`npm run check:content\`.`,
+        );
+        error.stack = error.message; // the report is what matters; a stack trace would bury it
+        throw error;
+      },
+      'astro:build:done': () => {
+        completed = true;
+      },
+    },
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * The editor check: reads every content file, validates it with the same schemas the build uses,
+ * checks ids across collections and reports every problem with its line and column. It reads
+ * files only (no Astro, no build), so it runs in a second and can gate `astro build`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'astro/zod';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { authorSchema } from '../schemas/author.ts';
+import { courseSchema } from '../schemas/course.ts';
+import { ID_PATTERN } from '../schemas/fields.ts';
+import { postSchema } from '../schemas/post.ts';
+import { publisherSchema } from '../schemas/publisher.ts';
+import { collectionFolders, fileId, listCollectionFiles, type CollectionName } from './content-files.ts';
+import { didYouMean } from './suggest.ts';
+
+/** One thing an editor has to fix. `file` is relative to the content root's parent. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  field: string;
+  message: string;
+}
+
+interface ParsedFile {
+  collection: CollectionName;
+  /** Path relative to the content root, e.g. "posts/a.mdx". */
+  path: string;
+  id: string;
+  /** The parsed YAML, valid or not, so that ids are checked even when another field fails. */
+  data: Record<string, unknown> | undefined;
+  locate: (path: readonly PropertyKey[]) => { line: number; column: number };
+}
+
+const schemas = {
+  posts: postSchema,
+  authors: authorSchema,
+  courses: courseSchema,
+  publishers: publisherSchema,
+} satisfies Record<CollectionName, z.ZodType>;
+
+/** Splits a Markdown/MDX file into its YAML frontmatter and the line the YAML starts on. */
+export function splitFrontmatter(source: string): { yaml: string; firstLine: number } | undefined {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/.exec(source);
+  if (!match) return undefined;
+  return { yaml: match[1] ?? '', firstLine: 2 };
+}
+
+function parseYaml(yaml: string, firstLine: number) {
+  const lineCounter = new LineCounter();
+  // The `timestamp` tag makes unquoted dates parse as Date, as js-yaml does inside Astro, so the
+  // check and the build see the same values.
+  const doc = parseDocument(yaml, { lineCounter, customTags: ['timestamp'], prettyErrors: false });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + firstLine - 1, column: pos.col };
+  };
+  const end = at(yaml.length);
+  const locate = (path: readonly PropertyKey[]) => locateInDocument(doc, path, at, end);
+  return { doc, at, locate };
+}
+
+/** Position of the value at `path`; for a missing key, its parent; for the root, the end. */
+function locateInDocument(
+  doc: Document,
+  path: readonly PropertyKey[],
+  at: (offset: number) => { line: number; column: number },
+  end: { line: number; column: number },
+) {
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as Node | undefined;
+    if (node?.range) return at(node.range[0]);
+  }
+  return end;
+}
+
+/** Position of a key (not its value) in the top-level map, for unknown-key reports. */
+function locateKey(doc: Document, key: string, at: (offset: number) => { line: number; column: number }) {
+  if (!isMap(doc.contents)) return undefined;
+  const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+  const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+  return range ? at(range[0]) : undefined;
+}
+
+function readFile(root: string, collection: CollectionName, path: string, problems: Problem[], display: (p: string) => string): ParsedFile {
+  const source = readFileSync(join(root, path), 'utf8');
+  const id = fileId(path);
+  const file = display(path);
+  let yaml = source;
+  let firstLine = 1;
+  if (collection === 'posts') {
+    const front = splitFrontmatter(source);
+    if (!front) {
+      problems.push({ file, line: 1, column: 1, field: 'frontmatter', message: 'no frontmatter (start the file with a line "---", the fields, then another "---")' });
+      return { collection, path, id, data: undefined, locate: () => ({ line: 1, column: 1 }) };
+    }
+    ({ yaml, firstLine } = front);
+  }
+  const { doc, at, locate } = parseYaml(yaml, firstLine);
+  if (doc.errors.length > 0) {
+    // The first syntax error is the one to fix; the rest are usually its echoes.
+    const [error] = doc.errors;
+    if (error) {
+      const message = error.message.split('\n')[0] ?? 'invalid YAML';
+      problems.push({ file, ...at(error.pos[0]), field: 'yaml', message: `${message} (check quotes, colons and indentation here)` });
+    }
+    return { collection, path, id, data: undefined, locate };
+  }
+  const value: unknown = doc.toJS();
+  const data = value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  const result = schemas[collection].safeParse(value ?? {});
+  if (!result.success) {
+    const seen = new Set<string>();
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const position = locateKey(doc, key, at) ?? locate([]);
+          problems.push({ file, ...position, field: key, message: issue.message.split('; ').find((m) => m.includes(`"${key}"`)) ?? issue.message });
+        }
+        continue;
+      }
+      const field = issue.path.map(String).join('.') || '(file)';
+      const key = `${field}\0${issue.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push({ file, ...locate(issue.path), field, message: issue.message });
+    }
+  }
+  return { collection, path, id, data, locate };
+}
+
+/** What a run of the check found: every problem, and how many files of each kind it read. */
+export interface CheckResult {
+  problems: Problem[];
+  counts: Record<CollectionName, number>;
+}
+
+/**
+ * Checks the whole content root. `display` turns a root-relative path into the path printed
+ * (by default "content/posts/a.mdx" style, relative to the root's parent folder).
+ */
+export function checkContent(root: string, display: (path: string) => string = (p) => join('content', p)): CheckResult {
+  const problems: Problem[] = [];
+  const files = {} as Record<CollectionName, ParsedFile[]>;
+  const counts = {} as Record<CollectionName, number>;
+  for (const collection of Object.keys(collectionFolders) as CollectionName[]) {
+    const paths = listCollectionFiles(root, collection);
+    counts[collection] = paths.length;
+    files[collection] = paths.map((path) => readFile(root, collection, path, problems, display));
+  }
+
+  const ids = (collection: CollectionName) => [...new Set(files[collection].map((f) => f.id))].sort();
+  for (const collection of Object.keys(files) as CollectionName[]) {
+    const byId = new Map<string, ParsedFile[]>();
+    for (const file of files[collection]) {
+      if (!ID_PATTERN.test(file.id)) {
+        problems.push({
+          file: display(file.path), line: 1, column: 1, field: 'file name',
+          message: `"${file.id}" cannot be used in a URL (rename the file to lower-case words joined by hyphens, e.g. "${slugify(file.id)}")`,
+        });
+      }
+      byId.set(file.id, [...(byId.get(file.id) ?? []), file]);
+    }
+    for (const [id, same] of byId) {
+      if (same.length < 2) continue;
+      for (const file of same) {
+        const others = same.filter((f) => f !== file).map((f) => display(f.path));
+        problems.push({
+          file: display(file.path), line: 1, column: 1, field: 'file name',
+          message: `two ${collection} have the id "${id}" (also ${others.join(', ')}); rename one of them`,
+        });
+      }
+    }
+  }
+
+  const references: Array<[CollectionName, string, CollectionName]> = [
+    ['posts', 'author', 'authors'],
+    ['posts', 'course', 'courses'],
+    ['courses', 'publisher', 'publishers'],
+  ];
+  for (const [from, field, to] of references) {
+    const valid = ids(to);
+    for (const file of files[from]) {
+      const value = file.data?.[field];
+      if (typeof value !== 'string' || valid.includes(value)) continue;
+      problems.push({
+        file: display(file.path), ...file.locate([field]), field,
+        message: `"${value}" is not a file in content/${collectionFolders[to].folder}/ (${didYouMean(value, valid)})`,
+      });
+    }
+  }
+
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { problems, counts };
+}
+
+/** A file name turned into a valid id, for suggestions. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The report an editor reads: `path:line:column  field  message`, one problem a line. */
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.field}  ${p.message}`).join('\n');
+}

@@ -1,0 +1,63 @@
+/**
+ * Where content lives and how files map to ids. Shared by src/content.config.ts (the Astro
+ * loaders) and src/lib/content-check.ts (the editor check), so both agree on every path.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+
+/** The content folder: CONTENT_ROOT if set (tests, benchmarks), otherwise ./content. */
+export function contentRoot(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
+  return resolve(cwd, env['CONTENT_ROOT'] || 'content');
+}
+
+/**
+ * Where a build reads and writes. CONTENT_ROOT and OUT_DIR let tests and benchmarks build other
+ * content side by side; each content root gets its own Astro cache so their data stores never mix.
+ */
+export function buildPaths(env: Record<string, string | undefined> = process.env, cwd = process.cwd()) {
+  const root = contentRoot(env, cwd);
+  const isDefault = root === resolve(cwd, 'content');
+  const tag = createHash('sha256').update(root).digest('hex').slice(0, 12);
+  return {
+    contentRoot: root,
+    outDir: resolve(cwd, env['OUT_DIR'] || 'dist'),
+    cacheDir: resolve(cwd, isDefault ? 'node_modules/.astro' : `node_modules/.astro/content-${tag}`),
+  };
+}
+
+/** The collections under the content root, each a folder and the file endings it holds. */
+export const collectionFolders = {
+  posts: { folder: 'posts', pattern: '**/[^_]*.{md,mdx}', extensions: ['.md', '.mdx'] },
+  authors: { folder: 'authors', pattern: '[^_]*.{yaml,yml}', extensions: ['.yaml', '.yml'] },
+  courses: { folder: 'courses', pattern: '[^_]*.{yaml,yml}', extensions: ['.yaml', '.yml'] },
+  publishers: { folder: 'publishers', pattern: '[^_]*.{yaml,yml}', extensions: ['.yaml', '.yml'] },
+} as const;
+
+export type CollectionName = keyof typeof collectionFolders;
+
+/** A content file's id: its name without folders or extension ("posts/2025/a-b.mdx" → "a-b"). */
+export function fileId(path: string): string {
+  return basename(path, extname(path));
+}
+
+/**
+ * Files of one collection, as paths relative to the content root, sorted. Mirrors the loader
+ * patterns above: posts may sit in sub-folders; names starting with "_" are ignored.
+ */
+export function listCollectionFiles(root: string, name: CollectionName): string[] {
+  const { folder, extensions } = collectionFolders[name];
+  const recursive = name === 'posts';
+  const base = join(root, folder);
+  let entries: string[];
+  try {
+    entries = readdirSync(base, { recursive }) as string[];
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => (extensions as readonly string[]).includes(extname(entry)))
+    .filter((entry) => !basename(entry).startsWith('_'))
+    .map((entry) => relative(root, join(base, entry)).split(sep).join('/'))
+    .sort();
+}

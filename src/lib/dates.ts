@@ -1,0 +1,21 @@
+/**
+ * Post dates are calendar days ("2025-07-19"), not instants: they are formatted in UTC from their
+ * own year, month and day, so no build machine's time zone can move them by a day.
+ */
+
+function utcDate(isoDay: string): Date {
+  const [year, month, day] = isoDay.split('-').map(Number);
+  if (!year || !month || !day) throw new Error(`not an ISO calendar day: "${isoDay}"`);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** "2025-07-19" → "19 July 2025" (for lang en-GB). */
+export function formatDate(isoDay: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(utcDate(isoDay));
+}
+
+/** The calendar day it is at `now` in `timeZone`, as "YYYY-MM-DD". */
+export function todayIn(timeZone: string, now: Date): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

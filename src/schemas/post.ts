@@ -1,0 +1,46 @@
+// content/posts/<slug>.mdx frontmatter. The slug is the file name; files starting with _ are ignored.
+import { z } from 'astro/zod';
+import { idOf, isoDate, strictFields, text } from './fields.ts';
+
+export const postSchema = strictFields({
+  /** Shown as the page's <h1>, on cards and in <title>. */
+  title: text('title', { max: 140 }),
+  /** One or two sentences for cards and <meta name="description">. */
+  description: text('description', { min: 20, max: 200 }),
+  /** Publication day in the site's time zone, quoted: "2025-07-19". */
+  date: isoDate('date'),
+  /** Day of the last substantial revision, quoted; not before `date`. */
+  updated: isoDate('updated').optional(),
+  /** Id of a file in content/authors/. */
+  author: idOf('author', 'authors'),
+  /** Id of a file in content/courses/: the course this article leads to. */
+  course: idOf('course', 'courses'),
+  /** Page views from analytics, a whole number without commas (7260, not "7,260"). */
+  views: z
+    .number({ error: 'views must be a whole number without quotes or commas, e.g. views: 7260' })
+    .int({ error: 'views must be a whole number, e.g. views: 7260' })
+    .nonnegative({ error: 'views cannot be negative (write 0 for a new post)' })
+    .default(0),
+  /** Subjects for grouping and related posts, e.g. ["finance", "time series"]. */
+  topics: z
+    .array(text('topic', { max: 40 }), {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'topics is missing (add a list such as topics: ["finance"])'
+          : 'topics must be a list, e.g. topics: ["finance"]',
+    })
+    .min(1, { error: 'topics is empty (add at least one topic)' })
+    .max(8, { error: 'topics: keep to 8 topics or fewer' }),
+  /** true keeps the post out of the production build (it still shows in `npm run dev`). */
+  draft: z.boolean({ error: 'draft must be true or false' }).default(false),
+}).refine((post) => post.updated === undefined || post.updated >= post.date, {
+  error: 'updated is earlier than date (set it to the day of the revision, on or after date)',
+  path: ['updated'],
+  // Also run when other fields fail, so an editor sees every problem in one pass.
+  when: ({ value }) => {
+    const { date, updated } = (value ?? {}) as Record<string, unknown>;
+    return typeof date === 'string' && typeof updated === 'string';
+  },
+});
+
+export type PostData = z.output<typeof postSchema>;

@@ -1,0 +1,40 @@
+/**
+ * Builds the site from a content root into tmp/builds/<name>, with the same Node and Astro as
+ * `npm run build`, and reads the result. Used by the site tests' global setup and by tests that
+ * expect a build to fail.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+/** Where the build named `name` is written. */
+export function buildDir(name: string): string {
+  return join(projectRoot, 'tmp/builds', name);
+}
+
+/** Runs `astro build`; returns its exit code and combined output. */
+export function buildSite(name: string, contentRoot: string, env: Record<string, string> = {}) {
+  const outDir = buildDir(name);
+  const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+  const result = spawnSync(process.execPath, [astro, 'build', '--silent'], {
+    cwd: projectRoot,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: contentRoot, OUT_DIR: outDir, ...env },
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  return { outDir, status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** A built file's text, e.g. readBuilt('fixture', 'posts/a/index.html'). */
+export function readBuilt(name: string, path: string): string {
+  return readFileSync(join(buildDir(name), path), 'utf8');
+}
+
+/** The fixture content sets under tests/fixtures/. */
+export const fixtures = {
+  real: join(projectRoot, 'content'),
+  site: join(projectRoot, 'tests/fixtures/site'),
+  invalid: join(projectRoot, 'tests/fixtures/invalid'),
+};
