@@ -24,5 +24,17 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
     contentGuard({ root: paths.contentRoot }), // last: see its header comment
   ],
-  vite: { plugins: [tailwindcss()] },
+  vite: {
+    plugins: [tailwindcss()],
+    build: {
+      rolldownOptions: {
+        // withastro/astro#18087: every MDX file warns that "use astro:head-inject" may not be
+        // preserved; it is harmless and buries real warnings, so only that one is dropped.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -12,13 +12,16 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent, formatProblems } from '../lib/content-check.ts';
 
-/** Astro integration: the content check as the first step of `astro build` (a warning in dev). */
+/** Astro integration: the content check as the first step of `astro build` (a warning in dev), and the draft policy. */
 export function contentGuard({ root }: { root: string }): AstroIntegration {
   let completed = false;
   return {
     name: 'content-guard',
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+        // Drafts follow the command, not NODE_ENV: an inherited NODE_ENV=development or =test
+        // makes import.meta.env.DEV true even in `astro build`.
+        updateConfig({ vite: { define: { 'import.meta.env.INCLUDE_DRAFTS': JSON.stringify(command === 'dev') } } });
         if (command !== 'build' && command !== 'dev') return;
         if (command === 'build') {
           // Astro empties outDir only once a build gets going; without this, a failure at any

@@ -16,7 +16,7 @@ export function getSiteContent(): Promise<SiteContent<CollectionEntry<'posts'>>>
       getCollection('courses'),
       getCollection('publishers'),
     ]);
-    return buildSiteContent({ posts, authors, courses, publishers }, { includeDrafts: import.meta.env.DEV });
+    return buildSiteContent({ posts, authors, courses, publishers }, { includeDrafts: import.meta.env.INCLUDE_DRAFTS });
   })();
   return content;
 }

@@ -1,0 +1,23 @@
+/** Reads built HTML files as parsed documents, and lists the pages of a build. */
+import { readdirSync } from 'node:fs';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { buildDir, readBuilt } from './build.ts';
+
+/** The parsed document of a built page, e.g. page('real', '/posts/a/'). */
+export function page(build: string, urlPath: string): HTMLElement {
+  const file = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath;
+  return parse(readBuilt(build, file.replace(/^\//, '')));
+}
+
+/** Every HTML page of a build as a URL path ("/", "/posts/a/", "/404.html"). */
+export function htmlPages(build: string): string[] {
+  return (readdirSync(buildDir(build), { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
+    .sort();
+}
+
+/** Text with runs of white space folded, as a reader sees it. */
+export function text(element: HTMLElement | null | undefined): string {
+  return (element?.text ?? '').replace(/\s+/g, ' ').trim();
+}
