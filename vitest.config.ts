@@ -12,7 +12,7 @@ export default getViteConfig({
         extends: true,
         test: {
           name: 'site',
-          include: ['tests/site/**/*.test.ts'],
+          include: ['tests/site/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/site/build.setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,

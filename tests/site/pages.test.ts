@@ -10,13 +10,13 @@ import { htmlPages, page, text } from '../helpers/html.ts';
 const cardLinks = (path: string) => page('fixture', path).querySelectorAll('main article h2 a').map((a) => a.getAttribute('href'));
 
 describe('pagination', () => {
-  test('splits 12 published posts into a full first page and a second page, newest first', () => {
+  test('splits 13 published posts into a full first page and a second page, newest first', () => {
     const first = cardLinks('/');
     const second = cardLinks('/2/');
     expect(first).toHaveLength(siteConfig.pageSize);
     expect(first[0]).toBe('/posts/fixture-post-11/');
-    expect(second).toEqual(['/posts/fixture-post-01/', '/posts/markdown-post/']);
-    expect(new Set([...first, ...second]).size).toBe(12);
+    expect(second).toEqual(['/posts/fixture-post-01/', '/posts/rich-post/', '/posts/markdown-post/']);
+    expect(new Set([...first, ...second]).size).toBe(13);
     expect(existsSync(join(buildDir('fixture'), '3'))).toBe(false);
   });
 
@@ -75,4 +75,10 @@ test('no page ships JavaScript', () => {
   for (const path of htmlPages('fixture')) {
     expect(page('fixture', path).querySelectorAll('script'), path).toHaveLength(0);
   }
+});
+
+test('the 404 page is not indexed and names no canonical URL', () => {
+  const notFound = page('fixture', '/404.html');
+  expect(notFound.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+  expect(notFound.querySelector('link[rel="canonical"]')).toBeNull();
 });
