@@ -19,7 +19,7 @@ if (!hasChromium) {
 
 /** Serves the named build and opens a browser for the tests of one file. */
 export function useBrowser(build: string) {
-  const state: { browser?: BrowserContext; origin?: string; close?: () => Promise<void> } = {};
+  const state: { browser?: BrowserContext | undefined; origin?: string; close?: () => Promise<void> } = {};
   beforeAll(async () => {
     if (!hasChromium) return;
     const site = await serve(buildDir(build));
