@@ -5,7 +5,11 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { codeClasses } from './src/markdown/code-classes.ts';
+import { codeThemes } from './src/markdown/code-theme.ts';
 import { externalLinks } from './src/markdown/external-links.ts';
+import { headingAnchors } from './src/markdown/heading-anchors.ts';
 import { buildPaths } from './src/lib/content-files.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -18,13 +22,14 @@ export default defineConfig({
   cacheDir: paths.cacheDir,
   markdown: {
     // Sätteri parses $…$ and $$…$$ as math, so TeX braces never reach MDX as expressions.
-    // Comment tokens in these two themes meet 4.5:1 on their backgrounds (github-dark's do not).
-    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },
-    processor: satteri({ features: { math: true }, hastPlugins: [externalLinks(siteConfig.url)] }),
+    // Both themes' colours as variables, turned into classes by codeClasses (no style="").
+    shikiConfig: { themes: codeThemes, defaultColor: false },
+    processor: satteri({ features: { math: true }, hastPlugins: [externalLinks(siteConfig.url), codeClasses(), headingAnchors()] }),
   },
   integrations: [
     mdx(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    searchIndex(),
     contentGuard({ root: paths.contentRoot }), // last: see its header comment
   ],
   vite: {

@@ -21,6 +21,8 @@ export const siteConfig = {
   lang: 'en-GB',
   /** Time zone in which post dates are calendar days (used for "today" and scheduling). */
   timeZone: 'Europe/London',
+  /** The day the `views` in posts were last imported from analytics; pages say "as of" it. */
+  viewsAsOf: '2026-11-22',
   /** Posts per page on the index. */
   pageSize: 10,
   /** Publisher used for anything that is not tied to a course (site footer, feeds). */

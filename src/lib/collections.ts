@@ -4,11 +4,13 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildSiteContent, type SiteContent } from './posts.ts';
+import { buildSiteIndex, type SiteIndex } from './site-index.ts';
 
-let content: Promise<SiteContent<CollectionEntry<'posts'>>> | undefined;
+type Site = SiteContent<CollectionEntry<'posts'>> & { index: SiteIndex<CollectionEntry<'posts'>> };
+let content: Promise<Site> | undefined;
 
-/** All published content, loaded and joined once. Drafts show in `astro dev` only. */
-export function getSiteContent(): Promise<SiteContent<CollectionEntry<'posts'>>> {
+/** All published content, loaded, joined and indexed once. Drafts show in `astro dev` only. */
+export function getSiteContent(): Promise<Site> {
   content ??= (async () => {
     const [posts, authors, courses, publishers] = await Promise.all([
       getCollection('posts'),
@@ -16,7 +18,8 @@ export function getSiteContent(): Promise<SiteContent<CollectionEntry<'posts'>>>
       getCollection('courses'),
       getCollection('publishers'),
     ]);
-    return buildSiteContent({ posts, authors, courses, publishers }, { includeDrafts: import.meta.env.INCLUDE_DRAFTS });
+    const site = buildSiteContent({ posts, authors, courses, publishers }, { includeDrafts: import.meta.env.INCLUDE_DRAFTS });
+    return { ...site, index: buildSiteIndex(site.articles) };
   })();
   return content;
 }

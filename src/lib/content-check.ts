@@ -13,6 +13,7 @@ import { ID_PATTERN } from '../schemas/fields.ts';
 import { postSchema } from '../schemas/post.ts';
 import { publisherSchema } from '../schemas/publisher.ts';
 import { collectionFolders, fileId, listCollectionFiles, type CollectionName } from './content-files.ts';
+import { slugify } from './slug.ts';
 import { didYouMean } from './suggest.ts';
 
 /** One thing an editor has to fix. `file` is relative to the content root's parent. */
@@ -194,16 +195,6 @@ export function checkContent(root: string, display: (path: string) => string = (
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { problems, counts };
-}
-
-/** A file name turned into a valid id, for suggestions. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /** The report an editor reads: `path:line:column  field  message`, one problem a line. */
