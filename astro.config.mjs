@@ -10,6 +10,7 @@ import { codeClasses } from './src/markdown/code-classes.ts';
 import { codeThemes } from './src/markdown/code-theme.ts';
 import { externalLinks } from './src/markdown/external-links.ts';
 import { headingAnchors } from './src/markdown/heading-anchors.ts';
+import { mathPlugin } from './src/markdown/math.ts';
 import { buildPaths } from './src/lib/content-files.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -21,10 +22,11 @@ export default defineConfig({
   outDir: paths.outDir,
   cacheDir: paths.cacheDir,
   markdown: {
-    // Sätteri parses $…$ and $$…$$ as math, so TeX braces never reach MDX as expressions.
+    // Sätteri parses $…$ and $$…$$ as math, so TeX braces never reach MDX as expressions; the math
+    // plugin renders it to MathML at build time (no client JavaScript, no math fonts to download).
     // Both themes' colours as variables, turned into classes by codeClasses (no style="").
     shikiConfig: { themes: codeThemes, defaultColor: false },
-    processor: satteri({ features: { math: true }, hastPlugins: [externalLinks(siteConfig.url), codeClasses(), headingAnchors()] }),
+    processor: satteri({ features: { math: true }, hastPlugins: [mathPlugin({ output: 'mathml' }), externalLinks(siteConfig.url), codeClasses(), headingAnchors()] }),
   },
   integrations: [
     mdx(),

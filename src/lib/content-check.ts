@@ -10,6 +10,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node }
 import { authorSchema } from '../schemas/author.ts';
 import { courseSchema } from '../schemas/course.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
+import { findMathErrors } from '../markdown/math.ts';
 import { postSchema } from '../schemas/post.ts';
 import { publisherSchema } from '../schemas/publisher.ts';
 import { collectionFolders, fileId, listCollectionFiles, type CollectionName } from './content-files.ts';
@@ -108,6 +109,12 @@ function readFile(root: string, collection: CollectionName, path: string, proble
       problems.push({ file, ...at(error.pos[0]), field: 'yaml', message: `${message} (check quotes, colons and indentation here)` });
     }
     return { collection, path, id, data: undefined, locate };
+  }
+  if (collection === 'posts') {
+    // Astro only logs a render error in a .md post and publishes it empty; this makes it a problem.
+    for (const error of findMathErrors(source, join(root, path))) {
+      problems.push({ file, line: error.line ?? 1, column: 1, field: 'math', message: `invalid TeX "${error.tex}": ${error.reason} (fix the formula; write words inside \\text{…})` });
+    }
   }
   const value: unknown = doc.toJS();
   const data = value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;

@@ -16,7 +16,7 @@ describe('a build of invalid content', () => {
     staleSite('invalid');
     const { status, output, outDir } = buildSite('invalid', fixtures.invalid);
     expect(status).not.toBe(0);
-    expect(output).toContain('Content check failed with 15 problem(s)');
+    expect(output).toContain('Content check failed with 16 problem(s)');
     expect(output).toContain('tests/fixtures/invalid/posts/many-problems.mdx:6:9  author  "ada-lovelce" is not a file in content/authors/ (did you mean "ada-lovelace"?)');
     expect(output).toContain('tests/fixtures/invalid/posts/same-slug.mdx:1:1  file name  two posts have the id "same-slug"');
     expect(output).toContain('tests/fixtures/invalid/courses/unsafe-course.yaml:6:11  enrolUrl');

@@ -26,7 +26,7 @@ describe('pagination', () => {
     expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/2/');
     expect(first.querySelector('a[rel="prev"]')).toBeNull();
     expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
-    expect(text(second.querySelector('[aria-current="page"]'))).toBe('Page 2 of 2');
+    expect(text(second.querySelector('nav[aria-label="Pagination"] p'))).toBe('Page 2 of 2');
   });
 });
 
@@ -71,9 +71,15 @@ describe('sitemap and robots.txt', () => {
   });
 });
 
-test('no page ships JavaScript', () => {
+test('pages ship no JavaScript but the tiny inline theme script; search loads its own', () => {
   for (const path of htmlPages('fixture')) {
-    expect(page('fixture', path).querySelectorAll('script'), path).toHaveLength(0);
+    const scripts = page('fixture', path).querySelectorAll('script:not([type="application/ld+json"])');
+    const search = scripts.filter((s) => s.getAttribute('type') === 'module');
+    expect(search.length, path).toBe(path === '/search/' ? 1 : 0);
+    const inline = scripts.filter((s) => !s.getAttribute('src') && !s.getAttribute('type'));
+    expect(inline, path).toHaveLength(1);
+    expect(inline[0]!.text.length, path).toBeLessThan(1024);
+    expect(inline[0]!.text, path).toContain("localStorage.getItem('theme')");
   }
 });
 

@@ -20,6 +20,7 @@ describe('checkContent', () => {
     expect(report).toEqual([
       'content/courses/unsafe-course.yaml:6:11  enrolUrl  enrolUrl must be an https:// address (got "javascript:alert(1)")',
       'content/courses/unsafe-course.yaml:7:12  publisher  "acme-institute" is not a file in content/publishers/ (valid values: "acme")',
+      "content/posts/bad-math.md:11:1  math  invalid TeX \"\\frac{a}\": KaTeX parse error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a} (fix the formula; write words inside \\text{\u2026})",
       'content/posts/bad-numbers.mdx:4:7  date  date must be a real calendar day written "YYYY-MM-DD" (got "2025-13-01")',
       'content/posts/bad-numbers.mdx:7:8  views  views cannot be negative (write 0 for a new post)',
       'content/posts/fractional-views.mdx:8:8  views  views must be a whole number, e.g. views: 7260',

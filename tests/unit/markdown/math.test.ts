@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { evaluate, markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { isLiteralDollars, MATH_STYLESHEET, mathPlugin, renderMath } from '../../../src/markdown/math.ts';
+import { findMathErrors, isLiteralDollars, MATH_STYLESHEET, mathPlugin, renderMath } from '../../../src/markdown/math.ts';
 
 /** The Markdown options astro.config.mjs gives Sätteri, with the math plugin. */
 function options(file = 'content/posts/example.mdx') {
@@ -290,5 +290,100 @@ describe('invalid TeX fails the compile', () => {
 
   test('a formula that needs trust fails instead of rendering in red', () => {
     expect(() => md('See $\\url{https://example.com}$.')).toThrow('\\url is not allowed');
+  });
+});
+
+describe("output: 'mathml'", () => {
+  test.each(hardFormulas)('%s: MathML alone, nothing hidden, TeX annotation kept', (_name, tex) => {
+    for (const displayMode of [false, true]) {
+      const html = renderMath(tex, displayMode, 'mathml');
+      expect(html).not.toContain('katex-html');
+      expect(html).not.toContain('aria-hidden');
+      const root = parse(html);
+      expect(accessibleMath(root).querySelector('annotation')?.textContent).toBe(tex);
+    }
+  });
+
+  test('the display wrapper is the same focusable, named region', () => {
+    const wrapper = parse(renderMath('x', true, 'mathml')).firstChild as HTMLElement;
+    expect([wrapper.rawTagName, wrapper.getAttribute('role'), wrapper.getAttribute('aria-label'), wrapper.getAttribute('tabindex')]).toEqual(['div', 'group', 'Equation', '0']);
+  });
+
+  // Chromium's MathML Core ignores mathvariant, which would turn ℝ into R.
+  test.each([
+    ['\\mathbb{R}^n', 'ℝ'],
+    ['\\mathbb{E}[X]', '𝔼'],
+    ['\\mathbf{1}^\\top w', '𝟏'],
+    ['\\mathbf{x}', '𝐱'],
+    ['\\boldsymbol{\\beta}', '𝜷'],
+    ['\\mathcal{L}', 'ℒ'],
+    ['\\mathcal{N}', '𝒩'],
+    ['\\mathfrak{g}', '𝔤'],
+    ['\\mathsf{A}', '𝖠'],
+    ['\\mathbf{\\Gamma}', '𝚪'],
+  ])('%s shows %s through Unicode, not mathvariant', (tex, char) => {
+    const html = renderMath(tex, false, 'mathml');
+    expect(html).toContain(char);
+    expect(html).not.toMatch(/<m[in][^>]*mathvariant="(?!normal)/);
+    expect(parse(html).querySelector('annotation')?.textContent).toBe(tex);
+  });
+
+  test('text keeps its letters and gets CSS; unmappable tokens keep mathvariant; entities are safe', () => {
+    expect(renderMath('\\textbf{if} x', false, 'mathml')).toContain('<mtext style="font-weight:bold">if</mtext>');
+    expect(renderMath('\\boldsymbol{a + b}', false, 'mathml')).toContain('<mo mathvariant="bold-italic">+</mo>');
+    expect(renderMath('\\mathbf{a<b}', false, 'mathml')).toContain('<mi>𝐚</mi><mo>&lt;</mo><mi>𝐛</mi>');
+    expect(renderMath('\\operatorname{argmin}', false, 'mathml')).toContain('<mi mathvariant="normal">argmin</mi>');
+  });
+
+  test('through the plugin, in Markdown and MDX', () => {
+    const plugin = { ...options(), hastPlugins: [mathPlugin({ output: 'mathml' })] };
+    const html = markdownToHtml('In $\\mathbb{R}^n$:\n\n$$\n\\{x\\}\n$$', plugin).html;
+    expect(html).not.toContain('katex-html');
+    expect(html).toContain('ℝ');
+    expect(html).toMatch(/<div class="math-display" role="group" aria-label="Equation" tabindex="0"><span class="katex"><math display="block">/);
+    const { code } = mdxToJs('In $\\mathbb{R}^n$ and {1 + 1}', { ...plugin, jsx: true });
+    expect(code).toContain('{"ℝ"}');
+    expect(code).toContain('{1 + 1}');
+  });
+});
+
+describe('every invalid formula at once (findMathErrors, onError)', () => {
+  const fixture = 'tests/fixtures/math/invalid.md';
+  const source = readFileSync(fixture, 'utf8');
+
+  test('lists each invalid formula of a file with its line; prices and valid math are not errors', () => {
+    expect(findMathErrors(source, fixture).map((problem) => problem.message)).toEqual([
+      `Invalid TeX in ${fixture}:8: "\\frac{a}" — KaTeX parse error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a}`,
+      expect.stringMatching(/^Invalid TeX in tests\/fixtures\/math\/invalid\.md:10: "\\begin\{pmatrix\} 1 & 0 \\end\{matrix\}" — KaTeX parse error: Mismatch/),
+      `Invalid TeX in ${fixture}:14: "\\href{https://example.com}{x}" — \\href is not allowed in articles (KaTeX trust is off)`,
+    ]);
+  });
+
+  test('MDX too', () => {
+    const errors = findMathErrors('---\ntitle: x\n---\n\n$\\frac{a}$ and {1 + 1}\n\n$$\n\\sqrt[\n$$\n', 'content/posts/two.mdx');
+    expect(errors.map(({ file, line, tex }) => ({ file, line, tex }))).toEqual([
+      { file: 'content/posts/two.mdx', line: 5, tex: '\\frac{a}' },
+      { file: 'content/posts/two.mdx', line: 7, tex: '\\sqrt[' },
+    ]);
+    expect(errors[0]?.reason).toMatch(/^KaTeX parse error: /);
+  });
+
+  test('a .md body compiled without its frontmatter, as Astro does, still names the file\'s line', () => {
+    const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+    expect(body.startsWith('\nA course costs')).toBe(true);
+    expect(() => md(body, fixture)).toThrow(`Invalid TeX in ${fixture}:8: "\\frac{a}"`);
+  });
+
+  test('onError leaves the formula as Sätteri made it', () => {
+    const messages: string[] = [];
+    const { html } = markdownToHtml('Bad $x^$ and good $y$.', { ...options(), hastPlugins: [mathPlugin({ onError: (problem) => messages.push(problem.message) })] });
+    expect(messages).toEqual([expect.stringContaining('content/posts/example.mdx:1: "x^"')]);
+    expect(html).toContain('<code class="language-math math-inline">x^</code>');
+    expect(html).toContain('<span class="math-inline">');
+  });
+
+  test.each(readdirSync('content/posts').filter((file) => /\.mdx?$/.test(file)))('content/posts/%s has no invalid TeX', (file) => {
+    const path = `content/posts/${file}`;
+    expect(findMathErrors(readFileSync(path, 'utf8'), path)).toEqual([]);
   });
 });

@@ -1,0 +1,186 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import {
+  getSocialImage,
+  renderSocialImage,
+  renderSocialImageSvg,
+  socialImageKey,
+} from '../../../src/lib/social-image.ts';
+import type { SocialImageInput } from '../../../src/lib/social-image.ts';
+
+const launch: SocialImageInput = {
+  title:
+    'Unlocking the Power of Mathematical Models in Machine Learning: Real-World Applications and Case Studies',
+  author: 'David Chen',
+  course: 'Professional Certificate in Mathematical Models for Machine Learning',
+  siteName: 'Machine Learning Blog',
+  organisation: 'LSBR Executive Education',
+  date: '19 July 2025',
+};
+
+/** Width and height from the IHDR chunk, after checking the PNG signature. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.readUInt32BE(8)).toBe(13); // IHDR's length
+  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+const tempDirs: string[] = [];
+function tempCache(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'social-image-test-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('socialImageKey', () => {
+  test('is a sha256 hex digest, stable for the same input', () => {
+    const key = socialImageKey(launch);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(socialImageKey({ ...launch })).toBe(key);
+    // The order of the properties doesn't matter, only their values.
+    const reordered = Object.fromEntries(Object.entries(launch).reverse()) as unknown as SocialImageInput;
+    expect(socialImageKey(reordered)).toBe(key);
+  });
+
+  test('changes when any field changes', () => {
+    const key = socialImageKey(launch);
+    const fields = Object.keys(launch) as Array<keyof SocialImageInput>;
+    const keys = fields.map((field) => socialImageKey({ ...launch, [field]: `${launch[field]}!` }));
+    for (const other of keys) expect(other).not.toBe(key);
+    expect(new Set(keys).size).toBe(fields.length);
+    // Fields are not concatenated ambiguously.
+    expect(socialImageKey({ ...launch, author: 'A', course: 'BC' })).not.toBe(
+      socialImageKey({ ...launch, author: 'AB', course: 'C' }),
+    );
+  });
+});
+
+describe('renderSocialImage', () => {
+  test('draws a 1200×630 PNG', async () => {
+    const png = await renderSocialImage(launch);
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    expect(png.length).toBeGreaterThan(10_000);
+  });
+
+  const titles: Record<string, string> = {
+    '140 characters':
+      'How Gradient Boosting, Regularised Regression and Bayesian Optimisation Are Changing the Way Finance Teams Forecast Credit Risk in Downturns',
+    'markup, quotes and emoji': 'A <script>alert(1)</script> "quoted" & \'single\' title 🚀 with emoji 👍🏽 and 👨‍👩‍👧',
+    Arabic: 'مقدمة في التعلم الآلي للمديرين التنفيذيين',
+    Hebrew: 'מבוא ללמידת מכונה למנהלים',
+    'mixed scripts': 'Transformers for עברית and العربية: a practical guide',
+    'one very long word': 'Supercalifragilisticexpialidocious'.repeat(6),
+    'a long URL': `Reading https://example.com/${'segment/'.repeat(40)} carefully`,
+    'far too long': 'word '.repeat(120),
+    'empty': '',
+  };
+  test('the 140-character title is 140 characters', () => {
+    expect(titles['140 characters']).toHaveLength(140);
+  });
+  for (const [name, title] of Object.entries(titles)) {
+    test(`renders a title with ${name} without throwing`, async () => {
+      const png = await renderSocialImage({ ...launch, title });
+      expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    });
+  }
+
+  test('treats text as text: markup is drawn, never parsed', async () => {
+    const svg = await renderSocialImageSvg({ ...launch, title: '<script>alert(1)</script><img src=x onerror=alert(1)>' });
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).not.toMatch(/<script|<img|onerror/i);
+  });
+
+  test('leaves out emoji the fonts cannot draw instead of leaving a gap or a box', async () => {
+    const plain = await renderSocialImageSvg({ ...launch, title: 'Emoji in a title here' });
+    const withEmoji = await renderSocialImageSvg({ ...launch, title: 'Emoji 🚀 in a 👍🏽 title here 🇬🇧' });
+    expect(withEmoji).toBe(plain);
+  });
+
+  test('replaces a title in a script the fonts lack with the course name', async () => {
+    const arabic = await renderSocialImageSvg({ ...launch, title: 'مقدمة في التعلم الآلي' });
+    const course = await renderSocialImageSvg({ ...launch, title: launch.course, course: '' });
+    expect(arabic).toBe(course);
+  });
+
+  test('draws accented Latin and Greek letters (not left out as missing)', async () => {
+    const accented = await renderSocialImageSvg({ ...launch, title: 'Łódź and λ-calculus' });
+    const stripped = await renderSocialImageSvg({ ...launch, title: 'ód and -calculus' });
+    expect(accented).not.toBe(stripped);
+  });
+
+  test('cuts a title too long for the card after a whole word, however long it was', async () => {
+    const long = await renderSocialImageSvg({ ...launch, title: 'word '.repeat(120) });
+    const longer = await renderSocialImageSvg({ ...launch, title: 'word '.repeat(400) });
+    expect(longer).toBe(long);
+  });
+});
+
+describe('getSocialImage', () => {
+  test('renders once, then serves the cached file without rendering', async () => {
+    const cacheDir = join(tempCache(), 'nested', 'cache');
+    const render = vi.fn(renderSocialImage);
+
+    const first = await getSocialImage(launch, cacheDir, { render });
+    expect(first.cached).toBe(false);
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(pngSize(first.png)).toEqual({ width: 1200, height: 630 });
+
+    const file = join(cacheDir, `${socialImageKey(launch)}.png`);
+    const mtime = statSync(file).mtimeMs;
+    // Only the PNG is left: the temporary file was renamed into place.
+    expect(readdirSync(cacheDir)).toEqual([`${socialImageKey(launch)}.png`]);
+
+    const second = await getSocialImage(launch, cacheDir, { render });
+    expect(second.cached).toBe(true);
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(second.png.equals(first.png)).toBe(true);
+    expect(statSync(file).mtimeMs).toBe(mtime);
+  });
+
+  test('uses the real renderer by default, and a changed input is a new file', async () => {
+    const cacheDir = tempCache();
+    const a = await getSocialImage(launch, cacheDir);
+    const b = await getSocialImage({ ...launch, date: '20 July 2025' }, cacheDir);
+    expect([a.cached, b.cached]).toEqual([false, false]);
+    expect(a.png.equals(b.png)).toBe(false);
+    expect(readdirSync(cacheDir).sort()).toHaveLength(2);
+    expect((await getSocialImage(launch, cacheDir)).cached).toBe(true);
+  });
+
+  test('renders only once when the same card is asked for twice at the same time', async () => {
+    const cacheDir = tempCache();
+    const render = vi.fn(renderSocialImage);
+    const [a, b] = await Promise.all([
+      getSocialImage(launch, cacheDir, { render }),
+      getSocialImage(launch, cacheDir, { render }),
+    ]);
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(a.png.equals(b.png)).toBe(true);
+  });
+
+  test('draws again over a cached file that is not a PNG', async () => {
+    const cacheDir = tempCache();
+    const file = join(cacheDir, `${socialImageKey(launch)}.png`);
+    writeFileSync(file, 'truncated');
+    const render = vi.fn(renderSocialImage);
+    const result = await getSocialImage(launch, cacheDir, { render });
+    expect(result.cached).toBe(false);
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(readFileSync(file).equals(result.png)).toBe(true);
+  });
+
+  test('writes nothing when rendering fails', async () => {
+    const cacheDir = tempCache();
+    const render = vi.fn(async () => {
+      throw new Error('boom');
+    });
+    await expect(getSocialImage(launch, cacheDir, { render })).rejects.toThrow('boom');
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+});
