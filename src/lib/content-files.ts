@@ -26,6 +26,11 @@ export function buildPaths(env: Record<string, string | undefined> = process.env
   };
 }
 
+/** Where rendered social images are cached between builds (SOCIAL_IMAGE_CACHE overrides it). */
+export function socialImageCacheDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
+  return resolve(cwd, env['SOCIAL_IMAGE_CACHE'] || 'node_modules/.cache/social-images');
+}
+
 /** The collections under the content root, each a folder and the file endings it holds. */
 export const collectionFolders = {
   posts: { folder: 'posts', pattern: '**/[^_]*.{md,mdx}', extensions: ['.md', '.mdx'] },

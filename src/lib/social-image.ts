@@ -4,7 +4,7 @@
  * satori lays the card out and turns every glyph into an SVG path, resvg rasterises the SVG (off
  * the main thread, with no system fonts: there is no text left in the SVG), and the PNG is cached
  * on disk under a hash of everything that decides its pixels, so a rebuild only draws the cards
- * whose inputs changed. A cold card takes a few tens of milliseconds; a cached one is a file read.
+ * whose inputs changed. A cold card takes about 70 ms on a 2-core machine; a cached one is a file read.
  *
  * Text is only ever passed to satori as text (it never parses HTML), so titles with `<script>`,
  * quotes or ampersands are drawn literally. Characters that the bundled fonts don't have (emoji,
@@ -62,7 +62,7 @@ const RENDER_FINGERPRINT = [
   ),
 ].join(' ');
 
-/** Latin first (the common case), then the subsets that cover accented names and Greek letters. */
+/** Latin first (the common case), then accented Latin (names), Greek (maths) and Cyrillic. */
 const SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic'] as const;
 
 /**
@@ -188,6 +188,7 @@ function cardTree(card: Card): Element {
             lineHeight: KICKER_LINE_HEIGHT,
             letterSpacing: '0.1em',
             textTransform: 'uppercase',
+            textWrap: 'balance',
             color: GOLD,
             marginBottom: 22,
           },
