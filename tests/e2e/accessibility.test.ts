@@ -12,6 +12,14 @@ const pageTypes = {
   article: '/posts/rich-post/',
   'article (Markdown)': '/posts/markdown-post/',
   'not found': '/404.html',
+  courses: '/courses/',
+  course: '/courses/course-two/',
+  authors: '/authors/',
+  author: '/authors/ada-lovelace/',
+  topics: '/topics/',
+  topic: '/topics/fixtures/',
+  'topic, later page': '/topics/fixtures/2/',
+  search: '/search/',
 };
 
 describe.skipIf(!hasChromium)('accessibility', () => {
