@@ -11,6 +11,9 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent, formatProblems } from '../lib/content-check.ts';
+import { todayIn } from '../lib/dates.ts';
+import { heldBack } from '../lib/posts.ts';
+import { siteConfig } from '../site.config.ts';
 
 /** Astro integration: the content check as the first step of `astro build` (a warning in dev), and the draft policy. */
 export function contentGuard({ root }: { root: string }): AstroIntegration {
@@ -32,7 +35,16 @@ export function contentGuard({ root }: { root: string }): AstroIntegration {
           });
         }
         const display = (path: string) => relative(process.cwd(), `${root}/${path}`);
-        const { problems } = checkContent(root, display);
+        const { problems, posts } = checkContent(root, display);
+        if (command === 'build') {
+          // Nothing is dropped silently: say which posts this build leaves out, and why.
+          const today = todayIn(siteConfig.timeZone, new Date());
+          const held = posts.flatMap((post) => {
+            const reason = heldBack(post, today);
+            return reason ? [`  ${post.file}: ${reason}`] : [];
+          });
+          if (held.length > 0) logger.info(`${held.length} post(s) held back from this build (today is ${today} in ${siteConfig.timeZone}):\n${held.join('\n')}`);
+        }
         if (problems.length === 0) return;
         const report = formatProblems(problems);
         if (command === 'dev') {

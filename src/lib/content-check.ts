@@ -143,6 +143,8 @@ function readFile(root: string, collection: CollectionName, path: string, proble
 export interface CheckResult {
   problems: Problem[];
   counts: Record<CollectionName, number>;
+  /** Every post whose frontmatter is valid, with what decides whether it is published. */
+  posts: Array<{ file: string; date: string; draft: boolean }>;
 }
 
 /**
@@ -201,7 +203,11 @@ export function checkContent(root: string, display: (path: string) => string = (
   }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { problems, counts };
+  const posts = files.posts.flatMap((file) => {
+    const parsed = postSchema.safeParse(file.data ?? {});
+    return parsed.success ? [{ file: display(file.path), date: parsed.data.date, draft: parsed.data.draft }] : [];
+  });
+  return { problems, counts, posts };
 }
 
 /** The report an editor reads: `path:line:column  field  message`, one problem a line. */

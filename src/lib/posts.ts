@@ -33,6 +33,8 @@ export interface Article<E extends PostEntry = PostEntry> {
   author: Author;
   course: Course;
   readingMinutes: number;
+  /** "draft" or "scheduled for …" when shown only because this is the dev server. */
+  heldBack?: string | undefined;
 }
 
 export interface SiteContent<E extends PostEntry = PostEntry> {
@@ -42,9 +44,24 @@ export interface SiteContent<E extends PostEntry = PostEntry> {
   courses: Map<string, Course>;
 }
 
-/** A post is shown unless it is a draft and drafts are not wanted (production builds). */
-export function isPublished(post: Pick<PostData, 'draft'>, { includeDrafts }: { includeDrafts: boolean }): boolean {
-  return includeDrafts || !post.draft;
+/** What decides whether a post is live: the dev server shows everything; a build, only the due. */
+export interface PublishOptions {
+  /** True in `astro dev`: drafts and scheduled posts are shown (with a badge). */
+  includeDrafts: boolean;
+  /** Today in the site's time zone, "YYYY-MM-DD"; posts dated later are held back. */
+  today: string;
+}
+
+/** A post is live when it is not a draft and its date has come (or in dev, always). */
+export function isPublished(post: Pick<PostData, 'draft' | 'date'>, { includeDrafts, today }: PublishOptions): boolean {
+  return includeDrafts || (!post.draft && post.date <= today);
+}
+
+/** Why a post is held back from a build, or undefined when it is live. */
+export function heldBack(post: Pick<PostData, 'draft' | 'date'>, today: string): string | undefined {
+  if (post.draft) return 'draft';
+  if (post.date > today) return `scheduled for ${post.date}`;
+  return undefined;
 }
 
 /** Newest first by date, then by id. */
@@ -66,7 +83,7 @@ function required<T>(map: Map<string, T>, id: string, what: string, owner: strin
 /** Joins the collections into the site's content. Throws on an id that does not resolve. */
 export function buildSiteContent<E extends PostEntry>(
   collections: { posts: readonly E[]; authors: readonly Author[]; courses: readonly Entry<CourseData>[]; publishers: readonly Publisher[] },
-  options: { includeDrafts: boolean },
+  options: PublishOptions,
 ): SiteContent<E> {
   const publishers = byId(collections.publishers);
   const authors = byId(collections.authors);
@@ -85,6 +102,7 @@ export function buildSiteContent<E extends PostEntry>(
       author: required(authors, post.data.author, 'author', `posts/${post.id}`),
       course: required(courses, post.data.course, 'course', `posts/${post.id}`),
       readingMinutes: readingMinutes(post.body ?? ''),
+      heldBack: heldBack(post.data, options.today),
     }))
     .sort(compareNewestFirst);
   return { articles, authors, courses };

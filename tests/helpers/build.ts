@@ -25,10 +25,10 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 /** Runs `astro build`; returns its exit code and combined output. */
-export function buildSite(name: string, contentRoot: string, env: Record<string, string> = {}) {
+export function buildSite(name: string, contentRoot: string, env: Record<string, string> = {}, { silent = true } = {}) {
   const outDir = buildDir(name);
   const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const result = spawnSync(process.execPath, [astro, 'build', '--silent'], {
+  const result = spawnSync(process.execPath, [astro, 'build', ...(silent ? ['--silent'] : [])], {
     cwd: projectRoot,
     env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: contentRoot, OUT_DIR: outDir, ...env },
     encoding: 'utf8',

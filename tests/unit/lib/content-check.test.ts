@@ -12,7 +12,7 @@ describe('checkContent', () => {
   });
 
   test('ignores files starting with an underscore and reads sub-folders', () => {
-    expect(checkContent(fixtures.site).counts.posts).toBe(14);
+    expect(checkContent(fixtures.site).counts.posts).toBe(15);
   });
 
   test('reports every problem of every invalid file in one run, with line and column', () => {

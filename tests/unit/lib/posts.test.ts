@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildSiteContent, compareNewestFirst, disclaimerFor, type PostEntry } from '../../../src/lib/posts.ts';
+import { buildSiteContent, compareNewestFirst, disclaimerFor, heldBack, isPublished, type PostEntry } from '../../../src/lib/posts.ts';
 
 const post = (id: string, date: string, extra: Partial<PostEntry['data']> = {}): PostEntry => ({
   id,
@@ -16,17 +16,17 @@ const collections = {
 
 describe('buildSiteContent', () => {
   test('sorts newest first, breaking ties by id, and leaves drafts out of production', () => {
-    const { articles } = buildSiteContent(collections, { includeDrafts: false });
+    const { articles } = buildSiteContent(collections, { includeDrafts: false, today: '2025-12-31' });
     expect(articles.map((a) => a.id)).toEqual(['newest', 'a-tie', 'b-tie', 'older']);
   });
 
   test('keeps drafts when asked (dev server)', () => {
-    const { articles } = buildSiteContent(collections, { includeDrafts: true });
+    const { articles } = buildSiteContent(collections, { includeDrafts: true, today: '2025-12-31' });
     expect(articles[0]?.id).toBe('hidden');
   });
 
   test('joins each post to its author, course and the course publisher', () => {
-    const [article] = buildSiteContent(collections, { includeDrafts: false }).articles;
+    const [article] = buildSiteContent(collections, { includeDrafts: false, today: '2025-12-31' }).articles;
     expect(article?.author.data.name).toBe('Ada');
     expect(article?.course.publisher.data.name).toBe('Publisher Ltd');
     expect(article?.readingMinutes).toBe(1);
@@ -34,7 +34,7 @@ describe('buildSiteContent', () => {
 
   test('throws on an id that does not resolve', () => {
     const broken = { ...collections, posts: [post('lost', '2025-01-01', { author: 'nobody' })] };
-    expect(() => buildSiteContent(broken, { includeDrafts: false })).toThrow('posts/lost: author "nobody" does not exist');
+    expect(() => buildSiteContent(broken, { includeDrafts: false, today: '2025-12-31' })).toThrow('posts/lost: author "nobody" does not exist');
   });
 });
 
@@ -53,5 +53,17 @@ describe('disclaimerFor', () => {
 
   test("prefers the publisher's own text", () => {
     expect(disclaimerFor({ id: 'p', data: { name: 'X', disclaimer: 'Own text.' } }, '{publisher}')).toBe('Own text.');
+  });
+});
+
+describe('isPublished and heldBack', () => {
+  test.each([
+    [{ draft: false, date: '2025-06-01' }, true, undefined],
+    [{ draft: false, date: '2025-06-02' }, false, 'scheduled for 2025-06-02'],
+    [{ draft: true, date: '2025-01-01' }, false, 'draft'],
+  ])('%o on 2025-06-01: live %s, held back as %s', (post, live, reason) => {
+    expect(isPublished(post, { includeDrafts: false, today: '2025-06-01' })).toBe(live);
+    expect(heldBack(post, '2025-06-01')).toBe(reason);
+    expect(isPublished(post, { includeDrafts: true, today: '2025-06-01' })).toBe(true);
   });
 });
