@@ -11,7 +11,7 @@ import { authorSchema } from '../schemas/author.ts';
 import { courseSchema } from '../schemas/course.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
 import { findMathErrors } from '../markdown/math.ts';
-import { postSchema } from '../schemas/post.ts';
+import { postSchema, type PostData } from '../schemas/post.ts';
 import { publisherSchema } from '../schemas/publisher.ts';
 import { collectionFolders, fileId, listCollectionFiles, type CollectionName } from './content-files.ts';
 import { slugify } from './slug.ts';
@@ -33,6 +33,8 @@ interface ParsedFile {
   id: string;
   /** The parsed YAML, valid or not, so that ids are checked even when another field fails. */
   data: Record<string, unknown> | undefined;
+  /** The schema's output when the file is valid. */
+  valid?: unknown;
   locate: (path: readonly PropertyKey[]) => { line: number; column: number };
 }
 
@@ -136,7 +138,7 @@ function readFile(root: string, collection: CollectionName, path: string, proble
       problems.push({ file, ...locate(issue.path), field, message: issue.message });
     }
   }
-  return { collection, path, id, data, locate };
+  return { collection, path, id, data, locate, valid: result.data };
 }
 
 /** What a run of the check found: every problem, and how many files of each kind it read. */
@@ -204,8 +206,8 @@ export function checkContent(root: string, display: (path: string) => string = (
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const posts = files.posts.flatMap((file) => {
-    const parsed = postSchema.safeParse(file.data ?? {});
-    return parsed.success ? [{ file: display(file.path), date: parsed.data.date, draft: parsed.data.draft }] : [];
+    const post = file.valid as PostData | undefined;
+    return post ? [{ file: display(file.path), date: post.date, draft: post.draft }] : [];
   });
   return { problems, counts, posts };
 }
