@@ -54,7 +54,7 @@ export interface PublishOptions {
 
 /** A post is live when it is not a draft and its date has come (or in dev, always). */
 export function isPublished(post: Pick<PostData, 'draft' | 'date'>, { includeDrafts, today }: PublishOptions): boolean {
-  return includeDrafts || (!post.draft && post.date <= today);
+  return includeDrafts || heldBack(post, today) === undefined;
 }
 
 /** Why a post is held back from a build, or undefined when it is live. */
