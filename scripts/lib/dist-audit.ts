@@ -67,16 +67,13 @@ function urlsOf(doc: HTMLElement): Array<{ tag: string; attribute: string; value
 export function checkLinks(dir: string, siteUrl: string): Finding[] {
   const origin = new URL(siteUrl).origin;
   const pages = readPages(dir);
-  const ids = new Map<string, Set<string>>();
-  const idsOf = (file: string) => {
-    let set = ids.get(file);
-    if (!set) {
-      const doc = parse(readFileSync(file, 'utf8'));
-      set = new Set(doc.querySelectorAll('[id], a[name]').map((el) => el.getAttribute('id') ?? el.getAttribute('name') ?? ''));
-      ids.set(file, set);
-    }
-    return set;
-  };
+  // Ids of every page, keyed by its file, from the documents parsed once above.
+  const ids = new Map(
+    pages.map(({ path, doc }) => [
+      fileFor(dir, path),
+      new Set(doc.querySelectorAll('[id], a[name]').map((el) => el.getAttribute('id') ?? el.getAttribute('name') ?? '')),
+    ]),
+  );
   const findings: Finding[] = [];
   for (const { path, doc } of pages) {
     for (const { value } of urlsOf(doc)) {
@@ -95,7 +92,7 @@ export function checkLinks(dir: string, siteUrl: string): Finding[] {
         continue;
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && file.endsWith('.html') && !idsOf(file).has(fragment)) {
+      if (fragment && file.endsWith('.html') && !ids.get(file)?.has(fragment)) {
         findings.push({ page: path, problem: `broken fragment "${value}" (no id="${fragment}" on ${url.pathname})` });
       }
     }
