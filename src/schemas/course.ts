@@ -5,6 +5,8 @@ import { httpsUrl, idOf, strictFields, text } from './fields.ts';
 export const courseSchema = strictFields({
   /** The course's full name, used in "Enrol now in the <name>". */
   name: text('name', { max: 120 }),
+  /** A shorter name for small labels such as article cards; the full name when absent. */
+  shortName: text('shortName', { max: 60 }).optional(),
   /** One line on what the course is, shown under the call-to-action heading. */
   pitch: text('pitch', { min: 20, max: 200 }),
   /** A heading for the call to action that speaks to this course's reader, not a generic one. */

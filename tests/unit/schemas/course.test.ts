@@ -59,3 +59,10 @@ describe('publisherSchema', () => {
     expect(publisherSchema.safeParse({}).success).toBe(false);
   });
 });
+
+describe('courseSchema shortName', () => {
+  test('is optional and, when given, kept short enough for a card label', () => {
+    expect(courseSchema.parse(course).shortName).toBeUndefined();
+    expect(messages(courseSchema, { ...course, shortName: 'x'.repeat(61) })).toEqual(['shortName: shortName is too long for a card (keep it under 60 characters)']);
+  });
+});
