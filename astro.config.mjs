@@ -9,6 +9,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { codeClasses } from './src/markdown/code-classes.ts';
 import { codeThemes } from './src/markdown/code-theme.ts';
 import { externalLinks } from './src/markdown/external-links.ts';
+import { figureImages } from './src/markdown/figure-images.ts';
 import { headingAnchors } from './src/markdown/heading-anchors.ts';
 import { mathPlugin } from './src/markdown/math.ts';
 import { buildPaths } from './src/lib/content-files.ts';
@@ -26,7 +27,11 @@ export default defineConfig({
     // plugin renders it to MathML at build time (no client JavaScript, no math fonts to download).
     // Both themes' colours as variables, turned into classes by codeClasses (no style="").
     shikiConfig: { themes: codeThemes, defaultColor: false },
-    processor: satteri({ features: { math: true }, hastPlugins: [mathPlugin({ output: 'mathml' }), externalLinks(siteConfig.url), codeClasses(), headingAnchors()] }),
+    processor: satteri({
+      features: { math: true },
+      mdastPlugins: [figureImages()],
+      hastPlugins: [mathPlugin({ output: 'mathml' }), externalLinks(siteConfig.url), codeClasses(), headingAnchors()],
+    }),
   },
   integrations: [
     mdx(),

@@ -6,6 +6,7 @@ import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-rend
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { render, type CollectionEntry } from 'astro:content';
+import { mdxComponentMap } from '../components/mdx/index.ts';
 
 let container: Promise<AstroContainer> | undefined;
 const cache = new Map<string, Promise<string>>();
@@ -17,7 +18,8 @@ export function renderPostHtml(entry: CollectionEntry<'posts'>): Promise<string>
     html = (async () => {
       container ??= loadRenderers([mdxRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
       const { Content } = await render(entry);
-      return (await container).renderToString(Content);
+      // The same components as on the article page, so MDX posts need no imports in feeds either.
+      return (await container).renderToString(Content, { props: { components: mdxComponentMap } });
     })();
     cache.set(entry.id, html);
   }

@@ -60,7 +60,7 @@ describe('topic pages', () => {
 
 describe('inside an article', () => {
   test('a table of contents for three or more sections, none for fewer', () => {
-    expect(hrefs('/posts/rich-post/', 'nav[aria-labelledby="toc-heading"] a')).toEqual(['#code-and-math', '#a-table-and-a-list', '#an-image', '#last-section']);
+    expect(hrefs('/posts/rich-post/', 'nav[aria-labelledby="toc-heading"] a')).toEqual(['#code-and-math', '#a-table-and-a-list', '#an-image', '#components-without-imports', '#last-section']);
     expect(page('fixture', '/posts/fixture-post-01/').querySelector('nav[aria-labelledby="toc-heading"]')).toBeNull();
   });
 
@@ -110,6 +110,8 @@ describe('feeds', () => {
     expect(rich).toContain('<table>');
     expect(rich).toContain('class="astro-code');
     expect(rich).toContain(`href="${abs('/posts/fixture-post-02/')}"`);
+    expect(rich).toContain('class="callout callout-warning"');
+    expect(rich).toMatch(/<figcaption>A figure with a caption\./);
     expect(items.some((item) => /draft/i.test(item.title))).toBe(false);
   });
 
@@ -150,5 +152,31 @@ describe('sharing and search engines', () => {
     expect(meta('og:image')).toBe(abs('/og/rich-post.png'));
     expect(meta('twitter:card')).toBe('summary_large_image');
     expect(meta('article:published_time')).toBe('2025-02-15');
+  });
+});
+
+describe('MDX components, used without imports', () => {
+  const body = () => page('fixture', '/posts/rich-post/').querySelector('main .prose')!;
+
+  test('Callout renders a labelled note of its kind around Markdown', () => {
+    const callouts = body().querySelectorAll('[role="note"].callout');
+    expect(callouts.map((c) => text(c.querySelector('.callout-title')))).toEqual(['Note', 'Warning: Check your data']);
+    expect(callouts[0]?.querySelector('a')?.getAttribute('href')).toBe('/posts/fixture-post-03/');
+  });
+
+  test('Figure takes a path relative to the post and gets an image optimised by astro:assets', () => {
+    const figure = body().querySelector('figure.figure')!;
+    const img = figure.querySelector('img')!;
+    expect(img.getAttribute('alt')).toBe('The same two-tone image, shown as a figure');
+    expect(img.getAttribute('src')).toMatch(/^\/_astro\/two-tone\.[\w-]+\.webp$/);
+    expect(img.getAttribute('width')).toBe('320');
+    expect(img.getAttribute('height')).toBe('180');
+    expect(text(figure.querySelector('figcaption'))).toBe('A figure with a caption.Fixture Studio');
+  });
+
+  test('KeyTakeaways holds the Markdown list written inside it', () => {
+    const box = body().querySelector('.key-takeaways')!;
+    expect(text(box.querySelector('.key-takeaways-title'))).toBe('Key takeaways');
+    expect(box.querySelectorAll('li').map(text)).toEqual(['Components need no import.', 'Their props are checked before the build.']);
   });
 });
