@@ -20,6 +20,9 @@ const paths = buildPaths();
 export default defineConfig({
   site: siteConfig.url,
   trailingSlash: 'always',
+  // JSON Schemas of the collections in .astro/collections/, for frontmatter completion in VS Code
+  // (wired in .vscode/settings.json).
+  experimental: { contentIntellisense: true },
   outDir: paths.outDir,
   cacheDir: paths.cacheDir,
   markdown: {

@@ -72,5 +72,6 @@ export function httpsUrl(field: string) {
       issue.input === undefined
         ? `${field} is missing (add an https:// address)`
         : `${field} must be an https:// address (got ${JSON.stringify(issue.input)})`,
-  });
+    // JSON Schema has no protocol rule for format "uri"; the pattern lets editors flag http:// too.
+  }).meta({ pattern: '^https://' });
 }
