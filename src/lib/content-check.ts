@@ -10,10 +10,12 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node }
 import { authorSchema } from '../schemas/author.ts';
 import { courseSchema } from '../schemas/course.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
-import { findMathErrors } from '../markdown/math.ts';
 import { postSchema, type PostData } from '../schemas/post.ts';
 import { publisherSchema } from '../schemas/publisher.ts';
+import { siteConfig } from '../site.config.ts';
+import { checkBodies } from './body-check.ts';
 import { collectionFolders, fileId, listCollectionFiles, type CollectionName } from './content-files.ts';
+import { todayIn } from './dates.ts';
 import { slugify } from './slug.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -35,6 +37,8 @@ interface ParsedFile {
   data: Record<string, unknown> | undefined;
   /** The schema's output when the file is valid. */
   valid?: unknown;
+  /** The whole file, for a post: its body is checked once every file is read. */
+  source?: string;
   locate: (path: readonly PropertyKey[]) => { line: number; column: number };
 }
 
@@ -98,11 +102,12 @@ function readFile(root: string, collection: CollectionName, path: string, proble
     const front = splitFrontmatter(source);
     if (!front) {
       problems.push({ file, line: 1, column: 1, field: 'frontmatter', message: 'no frontmatter (start the file with a line "---", the fields, then another "---")' });
-      return { collection, path, id, data: undefined, locate: () => ({ line: 1, column: 1 }) };
+      return { collection, path, id, data: undefined, source, locate: () => ({ line: 1, column: 1 }) };
     }
     ({ yaml, firstLine } = front);
   }
   const { doc, at, locate } = parseYaml(yaml, firstLine);
+  const body = collection === 'posts' ? { source } : {};
   if (doc.errors.length > 0) {
     // The first syntax error is the one to fix; the rest are usually its echoes.
     const [error] = doc.errors;
@@ -110,13 +115,7 @@ function readFile(root: string, collection: CollectionName, path: string, proble
       const message = error.message.split('\n')[0] ?? 'invalid YAML';
       problems.push({ file, ...at(error.pos[0]), field: 'yaml', message: `${message} (check quotes, colons and indentation here)` });
     }
-    return { collection, path, id, data: undefined, locate };
-  }
-  if (collection === 'posts') {
-    // Astro only logs a render error in a .md post and publishes it empty; this makes it a problem.
-    for (const error of findMathErrors(source, join(root, path))) {
-      problems.push({ file, line: error.line ?? 1, column: 1, field: 'math', message: `invalid TeX "${error.tex}": ${error.reason} (fix the formula; write words inside \\text{…})` });
-    }
+    return { collection, path, id, data: undefined, locate, ...body };
   }
   const value: unknown = doc.toJS();
   const data = value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
@@ -138,7 +137,7 @@ function readFile(root: string, collection: CollectionName, path: string, proble
       problems.push({ file, ...locate(issue.path), field, message: issue.message });
     }
   }
-  return { collection, path, id, data, locate, valid: result.data };
+  return { collection, path, id, data, locate, valid: result.data, ...body };
 }
 
 /** What a run of the check found: every problem, and how many files of each kind it read. */
@@ -149,11 +148,21 @@ export interface CheckResult {
   posts: Array<{ file: string; date: string; draft: boolean }>;
 }
 
+/** What a run may be told instead of asking the clock. */
+export interface CheckOptions {
+  /** Today in the site's time zone, "YYYY-MM-DD": links to posts dated later are reported. */
+  today?: string;
+}
+
 /**
  * Checks the whole content root. `display` turns a root-relative path into the path printed
  * (by default "content/posts/a.mdx" style, relative to the root's parent folder).
  */
-export function checkContent(root: string, display: (path: string) => string = (p) => join('content', p)): CheckResult {
+export function checkContent(
+  root: string,
+  display: (path: string) => string = (p) => join('content', p),
+  { today = todayIn(siteConfig.timeZone, new Date()) }: CheckOptions = {},
+): CheckResult {
   const problems: Problem[] = [];
   const files = {} as Record<CollectionName, ParsedFile[]>;
   const counts = {} as Record<CollectionName, number>;
@@ -203,6 +212,25 @@ export function checkContent(root: string, display: (path: string) => string = (
       });
     }
   }
+
+  // Bodies last: their links and repeated text are checked against every other file.
+  const text = (file: ParsedFile, key: string) => {
+    const value = file.data?.[key];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const facts = {
+    siteUrl: siteConfig.url,
+    disclaimer: siteConfig.disclaimer,
+    courses: files.courses.map((f) => ({ id: f.id, name: text(f, 'name'), ctaHeading: text(f, 'ctaHeading'), pitch: text(f, 'pitch') })),
+    publishers: files.publishers.map((f) => ({ id: f.id, name: text(f, 'name'), disclaimer: text(f, 'disclaimer') })),
+    authors: ids('authors'),
+  };
+  const bodies = files.posts.flatMap((file) => {
+    if (file.source === undefined) return [];
+    const post = file.valid as PostData | undefined;
+    return [{ file: display(file.path), path: join(root, file.path), source: file.source, publish: post && { date: post.date, draft: post.draft } }];
+  });
+  problems.push(...checkBodies(bodies, facts, today));
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const posts = files.posts.flatMap((file) => {

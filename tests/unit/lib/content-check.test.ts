@@ -20,9 +20,39 @@ describe('checkContent', () => {
     expect(report).toEqual([
       'content/courses/unsafe-course.yaml:6:11  enrolUrl  enrolUrl must be an https:// address (got "javascript:alert(1)")',
       'content/courses/unsafe-course.yaml:7:12  publisher  "acme-institute" is not a file in content/publishers/ (valid values: "acme")',
-      "content/posts/bad-math.md:11:1  math  invalid TeX \"\\frac{a}\": KaTeX parse error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a} (fix the formula; write words inside \\text{\u2026})",
+      "content/posts/bad-math.md:11:78  math  invalid TeX \"\\frac{a}\": KaTeX parse error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a} (fix the formula; write words inside \\text{…})",
       'content/posts/bad-numbers.mdx:4:7  date  date must be a real calendar day written "YYYY-MM-DD" (got "2025-13-01")',
       'content/posts/bad-numbers.mdx:7:8  views  views cannot be negative (write 0 for a new post)',
+      'content/posts/body-markdown.md:11:1  heading  "### Starts too deep" is the first heading but level 3 (write "## Starts too deep": sections start at "##")',
+      'content/posts/body-markdown.md:13:52  image  image "./images/loss-curve.png" has no alt text (describe it for readers who cannot see it: alt="what the image shows")',
+      'content/posts/body-markdown.md:15:1  component  <Callout> only works in .mdx posts (rename the file to .mdx, or write plain Markdown)',
+      'content/posts/body-markdown.md:19:1  disclaimer  "This is for educational purposes only." repeats the disclaimer that the page adds under every article (from src/site.config.ts); delete it',
+      "content/posts/body-problems.mdx:11:1  heading  \"# A second title\" is a level-1 heading, but the title is the page's only one (write \"## A second title\")",
+      'content/posts/body-problems.mdx:17:1  heading  "#### Too deep" skips a level after a level-2 heading (write "### Too deep", or add the missing level above it)',
+      'content/posts/body-problems.mdx:19:9  mdx  {loss} is run as JavaScript in MDX, and an unknown name breaks the build (for literal braces write \\{ and \\}, or put it in `code` or $math$)',
+      'content/posts/body-problems.mdx:19:27  link  "#too-deeep" is not a heading in this post (did you mean "#too-deep"?)',
+      'content/posts/body-problems.mdx:19:87  link  "/posts/draft-targt/" matches no post in content/posts/ (did you mean "/posts/draft-target/"?)',
+      'content/posts/body-problems.mdx:20:1  link  "/posts/draft-target/" links to a draft, which is not published (remove the link until that post is live)',
+      'content/posts/body-problems.mdx:20:34  link  "../scheduled-target/#only-section" links to a post scheduled for 2099-01-01, which is not published (remove the link until that post is live)',
+      'content/posts/body-problems.mdx:21:1  link  "/posts/scheduled-target/#onl-section" links to a post scheduled for 2099-01-01, which is not published (remove the link until that post is live)',
+      'content/posts/body-problems.mdx:21:1  link  "/posts/scheduled-target/#onl-section": "#onl-section" is not a heading in that post (did you mean "#only-section"?)',
+      'content/posts/body-problems.mdx:25:1  image  image "./images/loss-curve.png" has no alt text (describe it for readers who cannot see it: ![what the image shows](./images/loss-curve.png))',
+      'content/posts/body-problems.mdx:25:34  image  alt text "loss-curve.png" is only the file name (describe what the image shows: ![what the image shows](./images/loss-curve.png))',
+      'content/posts/body-problems.mdx:25:81  image  image "./images/loss-curv.png" does not exist (did you mean "./images/loss-curve.png"?)',
+      'content/posts/body-problems.mdx:27:1  image  image "./images/loss-curve.png" has no alt text (describe it for readers who cannot see it: alt="what the image shows")',
+      'content/posts/body-problems.mdx:31:1  component  <Calout> is not a component posts can use (did you mean "Callout"?)',
+      'content/posts/body-problems.mdx:33:10  component  <Callout type="danger"> is not allowed (valid values: "note", "tip", "warning")',
+      'content/posts/body-problems.mdx:33:24  component  <Callout> has no prop "titel" (did you mean "title"?)',
+      'content/posts/body-problems.mdx:37:1  component  <KeyTakeaways> is empty (write its content between <KeyTakeaways> and </KeyTakeaways>)',
+      'content/posts/body-problems.mdx:39:1  component  <Figure> needs caption="…" (the caption shown under the image)',
+      'content/posts/body-problems.mdx:39:9  component  <Figure src="./images/los-curve.png">: the file does not exist (did you mean "./images/loss-curve.png"?)',
+      'content/posts/body-problems.mdx:39:38  component  <Figure alt=""> is empty (describe what the image shows, for readers who cannot see it)',
+      'content/posts/body-problems.mdx:41:1  component  <Figure> takes no content between tags (write it as <Figure … />)',
+      'content/posts/body-problems.mdx:43:6  link  "/courses/course-on/" matches no file in content/courses/ (did you mean "/courses/course-one/"?)',
+      'content/posts/body-problems.mdx:43:44  link  "/authors/ada-lovelace" needs a slash at the end: "/authors/ada-lovelace/" (every address on the site ends in /)',
+      'content/posts/body-problems.mdx:45:1  call to action  "Engineer better fixtures" repeats the call to action that the page adds after every article (from content/courses/course-one.yaml); delete it',
+      "content/posts/body-problems.mdx:47:1  call to action  \"Ready to take the next step? Enrol now in the Certificate i…\" repeats the call to action that the page adds after every article (from the post's course); delete it",
+      'content/posts/body-problems.mdx:49:1  disclaimer  "The views expressed in this article are those of the author…" repeats the disclaimer that the page adds under every article (from src/site.config.ts); delete it',
       'content/posts/fractional-views.mdx:8:8  views  views must be a whole number, e.g. views: 7260',
       'content/posts/fractional-views.mdx:9:9  topics  topics is empty (add at least one topic)',
       'content/posts/many-problems.mdx:2:8  title  title is empty (write the title between the quotes)',
@@ -31,10 +61,18 @@ describe('checkContent', () => {
       'content/posts/many-problems.mdx:6:9  author  "ada-lovelce" is not a file in content/authors/ (did you mean "ada-lovelace"?)',
       'content/posts/many-problems.mdx:7:9  course  "course-1" is not a file in content/courses/ (did you mean "course-one"?)',
       'content/posts/many-problems.mdx:8:8  views  views must be a whole number without quotes or commas, e.g. views: 7260',
+      'content/posts/mdx-syntax.mdx:13:23  mdx  MDX cannot read this: Unexpected character after `<`, expected a valid JSX tag (note: to create a link in MDX, use `[text](url)`) (for a literal < write \\< or &lt;; otherwise finish the tag)',
       'content/posts/no-frontmatter.mdx:1:1  frontmatter  no frontmatter (start the file with a line "---", the fields, then another "---")',
       'content/posts/same-slug.md:1:1  file name  two posts have the id "same-slug" (also content/posts/same-slug.mdx); rename one of them',
       'content/posts/same-slug.mdx:1:1  file name  two posts have the id "same-slug" (also content/posts/same-slug.md); rename one of them',
     ]);
+  });
+
+  test('takes today as an option: a scheduled post is linkable from its day on', () => {
+    const scheduled = (today?: string) =>
+      checkContent(fixtures.invalid, undefined, today ? { today } : {}).problems.filter((p) => p.message.includes('scheduled for 2099-01-01'));
+    expect(scheduled()).toHaveLength(2);
+    expect(scheduled('2099-01-01')).toEqual([]);
   });
 
   describe('with content written for one test', () => {
