@@ -13,7 +13,7 @@ import { ID_PATTERN } from '../schemas/fields.ts';
 import { postSchema, type PostData } from '../schemas/post.ts';
 import { publisherSchema } from '../schemas/publisher.ts';
 import { siteConfig } from '../site.config.ts';
-import { checkBodies } from './body-check.ts';
+import { checkBodies, UNFINISHED } from './body-check.ts';
 import { collectionFolders, fileId, listCollectionFiles, type CollectionName } from './content-files.ts';
 import { todayIn } from './dates.ts';
 import { slugify } from './slug.ts';
@@ -231,6 +231,16 @@ export function checkContent(
     return [{ file: display(file.path), path: join(root, file.path), source: file.source, publish: post && { date: post.date, draft: post.draft } }];
   });
   problems.push(...checkBodies(bodies, facts, today));
+
+  // `npm run new` writes TODO placeholders; a post may not go live with one left in.
+  for (const file of files.posts) {
+    const post = file.valid as PostData | undefined;
+    if (!post || post.draft) continue;
+    for (const field of ['title', 'description'] as const) {
+      if (!UNFINISHED.test(post[field])) continue;
+      problems.push({ file: display(file.path), ...file.locate([field]), field, message: `${field} still has a TODO placeholder (write the real ${field}, or keep draft: true until it is ready)` });
+    }
+  }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const posts = files.posts.flatMap((file) => {

@@ -264,6 +264,19 @@ describe('checkBodies', () => {
     });
   });
 
+  describe('placeholders left by npm run new', () => {
+    const body = 'TODO: open with the question.\n\n```python\n# TODO in code is fine\n```\n';
+    test('are reported in a post that is about to be published', () => {
+      expect(check(body, { publish: { date: '2025-01-01', draft: false } })).toEqual([
+        '5:1 unfinished a TODO placeholder is left in the text (finish this part, or keep draft: true until it is ready)',
+      ]);
+    });
+
+    test('are fine in a draft, and in code', () => {
+      expect(check(body, { publish: { date: '2025-01-01', draft: true } })).toEqual([]);
+    });
+  });
+
   describe('math', () => {
     test('reports invalid TeX where it is, and leaves prices alone', () => {
       expect(check('It costs $5 and $10 buys two; $\\frac{a}$ is broken.\n')).toEqual([

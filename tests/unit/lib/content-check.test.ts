@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -97,6 +97,16 @@ describe('checkContent', () => {
       const dir = root({ 'posts/2024/intro.mdx': post, 'posts/2025/intro.mdx': post });
       const duplicates = checkContent(dir).problems.filter((p) => p.field === 'file name');
       expect(duplicates.map((p) => p.file)).toEqual(['content/posts/2024/intro.mdx', 'content/posts/2025/intro.mdx']);
+    });
+
+    test('refuses a TODO title or description once the post is no longer a draft', () => {
+      const post = (draft: boolean) => `---\ntitle: "TODO: a title"\ndescription: "TODO: replace with one or two sentences."\ndate: "2025-01-01"\nauthor: ada-lovelace\ncourse: course-one\ntopics: ["x"]\ndraft: ${draft}\n---\n\nText.\n`;
+      const base = { 'authors/ada-lovelace.yaml': 'name: Ada Lovelace\nrole: Analyst\n', 'courses/course-one.yaml': readFileSync(join(fixtures.site, 'courses/course-one.yaml'), 'utf8'), 'publishers/acme.yaml': 'name: Acme\n' };
+      expect(checkContent(root({ ...base, 'posts/a.mdx': post(true) })).problems).toEqual([]);
+      expect(formatProblems(checkContent(root({ ...base, 'posts/a.mdx': post(false) })).problems).split('\n')).toEqual([
+        'content/posts/a.mdx:2:8  title  title still has a TODO placeholder (write the real title, or keep draft: true until it is ready)',
+        'content/posts/a.mdx:3:14  description  description still has a TODO placeholder (write the real description, or keep draft: true until it is ready)',
+      ]);
     });
 
     test('asks for a URL-safe file name', () => {
