@@ -12,6 +12,7 @@ export const authorSchema = strictFields({
   /** A portrait in public/, e.g. "/authors/david-chen.jpg" (square, at least 160 px). */
   avatar: z
     .string()
+    .max(200, { error: 'avatar path is too long (keep it under 200 characters)' })
     .regex(/^\/[\w\-./]+\.(?:avif|jpe?g|png|webp)$/, {
       error: 'avatar must be a path in public/ such as "/authors/jane-doe.jpg"',
     })

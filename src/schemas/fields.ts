@@ -42,6 +42,7 @@ export function text(field: string, { min = 1, max }: { min?: number; max: numbe
 export function idOf(field: string, folder: string) {
   return z
     .string({ error: `${field} is missing (add the id of a file in content/${folder}/)` })
+    .max(80, { error: `${field} is too long to be the id of a file in content/${folder}/` })
     .regex(ID_PATTERN, {
       error: `${field} must be the id of a file in content/${folder}/, in lower-case words joined by hyphens`,
     });
@@ -73,5 +74,7 @@ export function httpsUrl(field: string) {
         ? `${field} is missing (add an https:// address)`
         : `${field} must be an https:// address (got ${JSON.stringify(issue.input)})`,
     // JSON Schema has no protocol rule for format "uri"; the pattern lets editors flag http:// too.
-  }).meta({ pattern: '^https://' });
+  })
+    .max(2000, { error: `${field} is too long for an address (keep it under 2,000 characters)` })
+    .meta({ pattern: '^https://' });
 }

@@ -1,5 +1,6 @@
 // content/posts/<slug>.mdx frontmatter. The slug is the file name; files starting with _ are ignored.
 import { z } from 'astro/zod';
+import { slugify } from '../lib/slug.ts';
 import { idOf, isoDate, strictFields, text } from './fields.ts';
 
 export const postSchema = strictFields({
@@ -23,12 +24,18 @@ export const postSchema = strictFields({
     .default(0),
   /** Subjects for grouping and related posts, e.g. ["finance", "time series"]. */
   topics: z
-    .array(text('topic', { max: 40 }), {
-      error: (issue) =>
-        issue.input === undefined
-          ? 'topics is missing (add a list such as topics: ["finance"])'
-          : 'topics must be a list, e.g. topics: ["finance"]',
-    })
+    .array(
+      // A topic is also an address, /topics/<slug>/: it needs letters or digits a URL keeps.
+      text('topic', { max: 40 }).refine((topic) => slugify(topic) !== '', {
+        error: (issue) => `topic ${JSON.stringify(issue.input)} has no letter or digit from a–z or 0–9, which its page address /topics/…/ needs (add an English word)`,
+      }),
+      {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'topics is missing (add a list such as topics: ["finance"])'
+            : 'topics must be a list, e.g. topics: ["finance"]',
+      },
+    )
     .min(1, { error: 'topics is empty (add at least one topic)' })
     .max(8, { error: 'topics: keep to 8 topics or fewer' }),
   /** true keeps the post out of the production build (it still shows in `npm run dev`). */
