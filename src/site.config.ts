@@ -25,6 +25,11 @@ export const siteConfig = {
   viewsAsOf: '2026-11-22',
   /** Posts per page on the index. */
   pageSize: 10,
+  /**
+   * Newest posts in each RSS feed, with full bodies. Feed readers poll for what is new; a feed of
+   * every post would grow without bound (and render every post a second time in each build).
+   */
+  feedSize: 20,
   /** Publisher used for anything that is not tied to a course (site footer, feeds). */
   defaultPublisher: 'lsbr-london',
   /**

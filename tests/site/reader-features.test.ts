@@ -115,6 +115,14 @@ describe('feeds', () => {
     expect(items.some((item) => /draft/i.test(item.title))).toBe(false);
   });
 
+  test('the site feed holds the newest posts, newest first, up to the feed size', () => {
+    const items = [parser.parse(readBuilt('fixture', 'rss.xml')).rss.channel.item].flat() as Array<{ link: string; pubDate: string }>;
+    const published = htmlPages('fixture').filter((path) => /^\/posts\/[^/]+\/$/.test(path)).length;
+    expect(items).toHaveLength(Math.min(published, siteConfig.feedSize));
+    const dates = items.map((item) => Date.parse(item.pubDate));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
   test('pages advertise the site feed, and course and article pages their course feed', () => {
     expect(hrefs('/', 'link[rel="alternate"][type="application/rss+xml"]')).toEqual([abs('/rss.xml')]);
     expect(hrefs('/posts/rich-post/', 'link[rel="alternate"][type="application/rss+xml"]')).toEqual([abs('/rss.xml'), abs('/courses/course-two/rss.xml')]);
