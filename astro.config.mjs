@@ -25,6 +25,29 @@ export default defineConfig({
   experimental: { contentIntellisense: true },
   outDir: paths.outDir,
   cacheDir: paths.cacheDir,
+  // A Content-Security-Policy <meta> on every page: Astro adds the hashes of its own scripts and
+  // styles; the inline theme script adds its hash (ThemeScript), the search page adds what
+  // Pagefind needs (search.astro). public/_headers sends the directives a <meta> cannot carry
+  // (frame-ancestors); docs/hosting.md explains how the two policies combine. Astro's warning that
+  // Shiki's inline styles defeat CSP does not apply: codeClasses turns them into classes, and
+  // tests/site/security.test.ts fails on any style="" left in a page.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "manifest-src 'self'",
+        // GoogleChrome/lighthouse#4386: Lighthouse fetches robots.txt under the page's policy.
+        "connect-src 'self'",
+      ],
+      // Named, not left to Astro's default, so that a page adding a source keeps 'self'.
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
     // Sätteri parses $…$ and $$…$$ as math, so TeX braces never reach MDX as expressions; the math
     // plugin renders it to MathML at build time (no client JavaScript, no math fonts to download).

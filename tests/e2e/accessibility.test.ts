@@ -32,11 +32,12 @@ describe.skipIf(!hasChromium)('accessibility', () => {
       [1280, 'light'],
       [1280, 'dark'],
     ] as const)('has no axe violations at %i px in %s', async (width, scheme) => {
-      const { page, errors } = await browser.open(path, { width, scheme });
+      const { page, errors, violations: cspViolations } = await browser.open(path, { width, scheme });
       const results = await new AxeBuilder({ page }).withTags(tags).analyze();
       const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
       expect(violations.join('\n')).toBe('');
       expect(errors).toEqual([]);
+      expect(cspViolations).toEqual([]);
       await page.close();
     });
   });

@@ -6,7 +6,7 @@ describe.skipIf(!hasChromium)('keyboard', () => {
   const browser = useBrowser('fixture');
 
   test('the first Tab shows a skip link that moves focus to the main content', async () => {
-    const { page } = await browser.open('/posts/rich-post/', { width: 375 });
+    const { page, violations } = await browser.open('/posts/rich-post/', { width: 375 });
     await page.keyboard.press('Tab');
     const skip = await page.evaluate(() => {
       const el = document.activeElement as HTMLAnchorElement;
@@ -21,11 +21,12 @@ describe.skipIf(!hasChromium)('keyboard', () => {
     expect(await page.evaluate(() => location.hash)).toBe('#main');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+    expect(violations).toEqual([]);
     await page.close();
   });
 
   test('Tab reaches the Enrol button, and every focused element shows a visible outline', async () => {
-    const { page } = await browser.open('/posts/rich-post/');
+    const { page, violations } = await browser.open('/posts/rich-post/');
     const outlines: string[] = [];
     const reached = await tabUntil(page, 'document.activeElement?.hasAttribute("data-enrol")');
     expect(reached).toBe(true);
@@ -47,6 +48,7 @@ describe.skipIf(!hasChromium)('keyboard', () => {
       expect(outlineStyle, style).not.toBe('none');
       expect(Number(width), style).toBeGreaterThanOrEqual(2);
     }
+    expect(violations).toEqual([]);
     await page.close();
   });
 });

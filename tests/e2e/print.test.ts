@@ -7,7 +7,7 @@ describe.skipIf(!hasChromium)('print', () => {
   const browser = useBrowser('fixture');
 
   test('keeps title, byline, URL and body; drops header, navigation and related lists', async () => {
-    const { page } = await browser.open('/posts/rich-post/');
+    const { page, violations } = await browser.open('/posts/rich-post/');
     await page.emulateMedia({ media: 'print' });
     const visible = (selector: string) => page.locator(selector).first().isVisible();
     expect(await visible('h1')).toBe(true);
@@ -20,6 +20,7 @@ describe.skipIf(!hasChromium)('print', () => {
     }
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(violations).toEqual([]);
     await page.close();
   });
 });

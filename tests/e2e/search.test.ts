@@ -35,18 +35,19 @@ describe.skipIf(!hasChromium)('search', () => {
 
   test('finds an article by a word that only its body contains', async () => {
     expect(unique, `a word unique to ${slug}`).toBeTruthy();
-    const { page, errors } = await browser.open('/search/');
+    const { page, errors, violations } = await browser.open('/search/');
     await page.locator('.pagefind-ui__search-input').fill(unique);
     const titles = page.locator(RESULTS);
     await titles.first().waitFor({ timeout: 10_000 });
     // Pagefind also matches words that share a stem, so the article must rank first.
     expect((await titles.allTextContents())[0]).toBe(target.title);
     expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
     await page.close();
   });
 
   test('filters results by course', async () => {
-    const { page } = await browser.open('/search/');
+    const { page, violations } = await browser.open('/search/');
     // A word every article uses, so all of them match before filtering.
     await page.locator('.pagefind-ui__search-input').fill('learning');
     const titles = page.locator(RESULTS);
@@ -54,11 +55,12 @@ describe.skipIf(!hasChromium)('search', () => {
     await page.locator('.pagefind-ui__filter-name', { hasText: 'course' }).click();
     await page.locator('label', { hasText: target.course }).click();
     await expect.poll(async () => titles.allTextContents(), { timeout: 10_000 }).toEqual([target.title]);
+    expect(violations).toEqual([]);
     await page.close();
   });
 
   test('the index holds the articles alone, with their text and math, without disclaimer, CTA or navigation', async () => {
-    const { page } = await browser.open('/search/');
+    const { page, violations } = await browser.open('/search/');
     // A string, so vitest does not rewrite the import() meant for the browser.
     const indexed = await page.evaluate(`(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
@@ -75,6 +77,7 @@ describe.skipIf(!hasChromium)('search', () => {
     }
     const withMath = (indexed as Array<{ content: string }>).find((p) => p.content.includes('λ'));
     expect(withMath, 'an article with math has its formulas as text').toBeTruthy();
+    expect(violations).toEqual([]);
     await page.close();
   });
 });

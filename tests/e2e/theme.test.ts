@@ -8,15 +8,16 @@ describe.skipIf(!hasChromium)('theme toggle', () => {
   const browser = useBrowser('fixture');
 
   test('follows the system scheme by default', async () => {
-    const { page } = await browser.open('/', { scheme: 'dark' });
+    const { page, violations } = await browser.open('/', { scheme: 'dark' });
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBeUndefined();
     expect(await page.evaluate(background)).toBe('rgb(15, 22, 32)');
     expect(await page.locator('[data-theme-toggle]').getAttribute('aria-pressed')).toBe('true');
+    expect(violations).toEqual([]);
     await page.close();
   });
 
   test('switches, says so to assistive technology, and persists across pages without a flash', async () => {
-    const { page, errors } = await browser.open('/posts/rich-post/', { scheme: 'light' });
+    const { page, errors, violations } = await browser.open('/posts/rich-post/', { scheme: 'light' });
     const toggle = page.locator('[data-theme-toggle]');
     await expect.poll(() => toggle.isVisible()).toBe(true);
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
@@ -38,6 +39,7 @@ describe.skipIf(!hasChromium)('theme toggle', () => {
     expect(await page.evaluate(() => localStorage.getItem('theme'))).toBe('light');
     expect(await page.evaluate(background)).toBe('rgb(251, 250, 247)');
     expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
     await page.close();
   });
 });

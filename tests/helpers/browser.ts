@@ -1,12 +1,17 @@
 /**
  * Browser tests' shared set-up: Debian's Chromium through playwright-core, and the built site
- * served on 127.0.0.1. Without Chromium the tests are skipped with a loud warning on a developer's
- * machine, and fail when CI=true, so CI can never pass without running them.
+ * served on 127.0.0.1 with the headers its `_headers` file gives each URL (so pages run under
+ * both the header and the <meta> Content-Security-Policy, as on the real host). Without Chromium
+ * the tests are skipped with a loud warning on a developer's machine, and fail when CI=true, so
+ * CI can never pass without running them.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { chromiumPath, launchChromium } from '../../scripts/lib/browser.ts';
 import { serve } from '../../scripts/lib/serve.ts';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../../src/lib/security-headers.ts';
 import { buildDir } from './build.ts';
 
 export const hasChromium = chromiumPath() !== undefined;
@@ -26,19 +31,28 @@ export function useBrowser(build: string) {
     state.origin = site.origin;
     state.close = site.close;
     state.browser = await launchChromium();
+    const headersFile = join(buildDir(build), '_headers');
+    if (existsSync(headersFile)) await sendHeaders(state.browser!, site.origin, parseHeadersFile(readFileSync(headersFile, 'utf8')));
   });
   afterAll(async () => {
     await state.browser?.close();
     await state.close?.();
   });
   return {
-    /** A new page at `path`, with its console errors, page errors, failed requests and CSP violations recorded. */
+    /**
+     * A new page at `path`, with its console errors, page errors and failed requests recorded in
+     * `errors`, and Content-Security-Policy violations (of the page and its workers) in `violations`.
+     */
     async open(path: string, options: { width?: number; scheme?: 'light' | 'dark' } = {}) {
       const page = await state.browser!.newPage();
       const errors: string[] = [];
-      page.on('console', (message) => {
+      const violations: string[] = [];
+      const onConsole = (message: ConsoleMessage) => {
+        if (isCspMessage(message.text())) violations.push(message.text());
         if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-      });
+      };
+      page.on('console', onConsole);
+      page.on('worker', (worker) => worker.on('console', onConsole));
       page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
       page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
       page.on('response', (response) => {
@@ -52,7 +66,7 @@ export function useBrowser(build: string) {
       await page.setViewportSize({ width: options.width ?? 1280, height: 900 });
       await page.emulateMedia({ colorScheme: options.scheme ?? 'light' });
       await page.goto(state.origin! + path, { waitUntil: 'load' });
-      return { page, errors };
+      return { page, errors, violations };
     },
   };
 }
@@ -64,4 +78,21 @@ export async function tabUntil(page: Page, predicate: string, limit = 100): Prom
     if (await page.evaluate(predicate)) return true;
   }
   return false;
+}
+
+/** Chromium's console messages about a Content-Security-Policy, and those of the listener above. */
+function isCspMessage(text: string): boolean {
+  return /Content Security Policy|CSP violation|Content-Security-Policy/i.test(text);
+}
+
+/**
+ * Adds to every response from `origin` the headers `rules` give its URL, joining a header set by
+ * several rules with ", " as Netlify and Cloudflare do (the static server sends none of its own).
+ */
+async function sendHeaders(browser: BrowserContext, origin: string, rules: readonly HeaderRule[]) {
+  await browser.route(`${origin}/**`, async (route) => {
+    const response = await route.fetch();
+    const extra = [...headersFor(rules, new URL(route.request().url()).pathname)].map(([name, set]) => [name, set.map((s) => s.value).join(', ')]);
+    await route.fulfill({ response, headers: { ...response.headers(), ...Object.fromEntries(extra) } });
+  });
 }
