@@ -9,6 +9,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { codeClasses } from './src/markdown/code-classes.ts';
 import { codeThemes } from './src/markdown/code-theme.ts';
 import { externalLinks } from './src/markdown/external-links.ts';
+import { baseLinks } from './src/markdown/base-links.ts';
 import { figureImages } from './src/markdown/figure-images.ts';
 import { headingAnchors } from './src/markdown/heading-anchors.ts';
 import { mathPlugin } from './src/markdown/math.ts';
@@ -16,9 +17,13 @@ import { buildPaths } from './src/lib/content-files.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const paths = buildPaths();
+// BASE_PATH serves the site under a sub-path, e.g. "/blog" for https://example.github.io/blog/
+// (a GitHub Pages project site); unset, the site is at the root. src/lib/urls.ts adds it to links.
+const base = (process.env['BASE_PATH'] ?? '').replace(/^\/*/, '/').replace(/\/+$/, '');
 
 export default defineConfig({
   site: siteConfig.url,
+  base: base || '/',
   trailingSlash: 'always',
   // JSON Schemas of the collections in .astro/collections/, for frontmatter completion in VS Code
   // (wired in .vscode/settings.json).
@@ -56,7 +61,7 @@ export default defineConfig({
     processor: satteri({
       features: { math: true },
       mdastPlugins: [figureImages()],
-      hastPlugins: [mathPlugin({ output: 'mathml' }), externalLinks(siteConfig.url), codeClasses(), headingAnchors()],
+      hastPlugins: [mathPlugin({ output: 'mathml' }), externalLinks(siteConfig.url), baseLinks(base), codeClasses(), headingAnchors()],
     }),
   },
   integrations: [

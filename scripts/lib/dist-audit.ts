@@ -63,8 +63,11 @@ function urlsOf(doc: HTMLElement): Array<{ tag: string; attribute: string; value
   return found;
 }
 
-/** Broken internal links and fragments in the site at `dir`, whose public origin is `siteUrl`. */
-export function checkLinks(dir: string, siteUrl: string): Finding[] {
+/**
+ * Broken internal links and fragments in the site at `dir`, whose public origin is `siteUrl` and
+ * which is served under `basePath` ("/blog", or "" at the root): a link must stay under it.
+ */
+export function checkLinks(dir: string, siteUrl: string, basePath = ''): Finding[] {
   const origin = new URL(siteUrl).origin;
   const pages = readPages(dir);
   // Ids of every page, keyed by its file, from the documents parsed once above.
@@ -80,13 +83,17 @@ export function checkLinks(dir: string, siteUrl: string): Finding[] {
       if (!value || /^(mailto|tel):/i.test(value)) continue;
       let url: URL;
       try {
-        url = new URL(value, origin + path);
+        url = new URL(value, origin + basePath + path);
       } catch {
         findings.push({ page: path, problem: `unparsable URL "${value}"` });
         continue;
       }
       if (url.origin !== origin) continue;
-      const file = fileFor(dir, url.pathname);
+      if (basePath && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
+        findings.push({ page: path, problem: `link "${value}" leaves the base path ${basePath}/` });
+        continue;
+      }
+      const file = fileFor(dir, url.pathname.slice(basePath.length) || '/');
       if (!file) {
         findings.push({ page: path, problem: `broken link "${value}" (no file for ${url.pathname})` });
         continue;

@@ -38,14 +38,18 @@ function fileFor(dir: string, urlPath: string): string | undefined {
   return undefined;
 }
 
-/** Serves `dir` and resolves with its origin, e.g. "http://127.0.0.1:41234". */
-export async function serve(dir: string, { idleMs = 120_000 } = {}): Promise<{ origin: string; server: Server; close: () => Promise<void> }> {
+/**
+ * Serves `dir` and resolves with its origin, e.g. "http://127.0.0.1:41234". With `base` ("/blog"),
+ * the site is served under that path only, as on a GitHub Pages project site.
+ */
+export async function serve(dir: string, { idleMs = 120_000, base = '' } = {}): Promise<{ origin: string; server: Server; close: () => Promise<void> }> {
   let timer: NodeJS.Timeout | undefined;
   const server = createServer((request, response) => {
     clearTimeout(timer);
     timer = setTimeout(() => server.close(), idleMs).unref();
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const file = fileFor(dir, url.pathname);
+    const inside = !base || url.pathname.startsWith(`${base}/`);
+    const file = inside ? fileFor(dir, url.pathname.slice(base.length)) : undefined;
     if (!file) {
       const notFound = fileFor(dir, '/404.html');
       response.writeHead(404, { 'Content-Type': types['.html']! });

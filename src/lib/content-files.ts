@@ -13,12 +13,15 @@ export function contentRoot(env: Record<string, string | undefined> = process.en
 
 /**
  * Where a build reads and writes. CONTENT_ROOT and OUT_DIR let tests and benchmarks build other
- * content side by side; each content root gets its own Astro cache so their data stores never mix.
+ * content side by side; each content root (and base path) gets its own Astro cache so their data
+ * stores never mix.
  */
 export function buildPaths(env: Record<string, string | undefined> = process.env, cwd = process.cwd()) {
   const root = contentRoot(env, cwd);
-  const isDefault = root === resolve(cwd, 'content');
-  const tag = createHash('sha256').update(root).digest('hex').slice(0, 12);
+  const base = env['BASE_PATH'] || '';
+  const isDefault = root === resolve(cwd, 'content') && !base;
+  // Rendered Markdown in the cache holds links with the base path: one cache per root and base.
+  const tag = createHash('sha256').update(base ? `${root}\0${base}` : root).digest('hex').slice(0, 12);
   return {
     contentRoot: root,
     outDir: resolve(cwd, env['OUT_DIR'] || 'dist'),

@@ -5,6 +5,7 @@
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import type { Article } from './posts.ts';
+import { absolute } from './urls.ts';
 
 /** Root-relative href/src values ("/posts/x/") made absolute against `site`. */
 export function absolutiseUrls(html: string, site: string): string {
@@ -20,7 +21,7 @@ export function cleanForFeed(html: string): string {
 export function feedItem(article: Article, html: string, site: string): RSSFeedItem {
   return {
     title: article.data.title,
-    link: new URL(`/posts/${article.id}/`, site).href,
+    link: absolute(`/posts/${article.id}/`, site),
     pubDate: new Date(`${article.data.date}T00:00:00Z`),
     description: article.data.description,
     author: article.author.data.name,

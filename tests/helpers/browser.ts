@@ -22,12 +22,12 @@ if (!hasChromium) {
   console.warn(`\n${'!'.repeat(78)}\n⚠ SKIPPING BROWSER TESTS. ${message}\n${'!'.repeat(78)}\n`);
 }
 
-/** Serves the named build and opens a browser for the tests of one file. */
-export function useBrowser(build: string) {
+/** Serves the named build (under `base`, if given) and opens a browser for the tests of one file. */
+export function useBrowser(build: string, { base = '' } = {}) {
   const state: { browser?: BrowserContext | undefined; origin?: string; close?: () => Promise<void> } = {};
   beforeAll(async () => {
     if (!hasChromium) return;
-    const site = await serve(buildDir(build));
+    const site = await serve(buildDir(build), { base });
     state.origin = site.origin;
     state.close = site.close;
     state.browser = await launchChromium();

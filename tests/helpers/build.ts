@@ -42,6 +42,9 @@ export function readBuilt(name: string, path: string): string {
   return readFileSync(join(buildDir(name), path), 'utf8');
 }
 
+/** The base path of the 'subpath' build (the fixture site as a GitHub Pages project site). */
+export const SUBPATH = '/lsbr-blog';
+
 /** The fixture content sets under tests/fixtures/. */
 export const fixtures = {
   real: join(projectRoot, 'content'),
