@@ -7,15 +7,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { authorSchema } from '../schemas/author.ts';
-import { courseSchema } from '../schemas/course.ts';
+import { authorSchema, type AuthorData } from '../schemas/author.ts';
+import { courseSchema, type CourseData } from '../schemas/course.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
 import { postSchema, type PostData } from '../schemas/post.ts';
-import { publisherSchema } from '../schemas/publisher.ts';
+import { publisherSchema, type PublisherData } from '../schemas/publisher.ts';
 import { siteConfig } from '../site.config.ts';
 import { checkBodies, UNFINISHED } from './body-check.ts';
 import { collectionFolders, fileId, listCollectionFiles, type CollectionName } from './content-files.ts';
 import { todayIn } from './dates.ts';
+import type { Entry } from './posts.ts';
 import { slugify } from './slug.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -146,6 +147,17 @@ export interface CheckResult {
   counts: Record<CollectionName, number>;
   /** Every post whose frontmatter is valid, with what decides whether it is published. */
   posts: Array<{ file: string; date: string; draft: boolean }>;
+  /**
+   * The valid files of each collection as the build's loaders give them (id and schema output):
+   * when there are no problems, the content the build is about to render (the social-image
+   * pre-renderer starts from it).
+   */
+  valid: {
+    posts: Array<Entry<PostData>>;
+    authors: Array<Entry<AuthorData>>;
+    courses: Array<Entry<CourseData>>;
+    publishers: Array<Entry<PublisherData>>;
+  };
 }
 
 /** What a run may be told instead of asking the clock. */
@@ -247,7 +259,19 @@ export function checkContent(
     const post = file.valid as PostData | undefined;
     return post ? [{ file: display(file.path), date: post.date, draft: post.draft }] : [];
   });
-  return { problems, counts, posts };
+  const valid = <Data>(collection: CollectionName) =>
+    files[collection].flatMap((file) => (file.valid === undefined ? [] : [{ id: file.id, data: file.valid as Data }]));
+  return {
+    problems,
+    counts,
+    posts,
+    valid: {
+      posts: valid<PostData>('posts'),
+      authors: valid<AuthorData>('authors'),
+      courses: valid<CourseData>('courses'),
+      publishers: valid<PublisherData>('publishers'),
+    },
+  };
 }
 
 /** The report an editor reads: `path:line:column  field  message`, one problem a line. */

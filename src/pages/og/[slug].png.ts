@@ -1,31 +1,17 @@
 // Social images (1200×630 PNG): one per article, and "default" for every other page. Rendered at
 // build time and cached by a hash of their inputs (src/lib/social-image.ts), so a rebuild only
-// renders the cards whose title, author, course or date changed.
+// renders the cards whose title, author, course or date changed. During a build most cards are
+// already in the cache when a page asks: a worker draws them on a second core from the start of
+// the build (src/lib/social-image-worker.ts, started by src/integrations/content-guard.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { socialImageCacheDir } from '~/lib/content-files';
 import { getSiteContent } from '~/lib/collections';
-import { formatDate } from '~/lib/dates';
+import { socialCards } from '~/lib/social-card-input';
 import { getSocialImage, type SocialImageInput } from '~/lib/social-image';
-import { siteConfig } from '~/site.config';
-
-const site = { siteName: siteConfig.shortName, organisation: siteConfig.organisation };
 
 export const getStaticPaths = (async () => {
   const { articles } = await getSiteContent();
-  const cards: Array<{ params: { slug: string }; props: { input: SocialImageInput } }> = articles.map((article) => ({
-    params: { slug: article.id },
-    props: {
-      input: {
-        ...site,
-        title: article.data.title,
-        author: article.author.data.name,
-        course: article.course.data.name,
-        date: formatDate(article.data.date, siteConfig.lang),
-      },
-    },
-  }));
-  cards.push({ params: { slug: 'default' }, props: { input: { ...site, title: siteConfig.tagline, author: siteConfig.name, course: 'Articles · Courses · Topics', date: '' } } });
-  return cards;
+  return socialCards(articles).map(({ slug, input }) => ({ params: { slug }, props: { input } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {

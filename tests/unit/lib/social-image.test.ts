@@ -1,7 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { afterAll, describe, expect, test, vi } from 'vitest';
+import { checkContent } from '../../../src/lib/content-check.ts';
+import { fileId, listCollectionFiles } from '../../../src/lib/content-files.ts';
+import { todayIn } from '../../../src/lib/dates.ts';
+import { buildSiteContent } from '../../../src/lib/posts.ts';
+import { articleCardInput, defaultCardInput, socialCards } from '../../../src/lib/social-card-input.ts';
 import {
   getSocialImage,
   renderSocialImage,
@@ -9,6 +15,10 @@ import {
   socialImageKey,
 } from '../../../src/lib/social-image.ts';
 import type { SocialImageInput } from '../../../src/lib/social-image.ts';
+import { socialImageWorkerEnabled, startSocialImageWorker } from '../../../src/lib/social-image-worker.ts';
+import { postSchema } from '../../../src/schemas/post.ts';
+import { siteConfig } from '../../../src/site.config.ts';
+import { fixtures } from '../../helpers/build.ts';
 
 const launch: SocialImageInput = {
   title:
@@ -183,4 +193,100 @@ describe('getSocialImage', () => {
     await expect(getSocialImage(launch, cacheDir, { render })).rejects.toThrow('boom');
     expect(readdirSync(cacheDir)).toEqual([]);
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The cards a build serves (src/lib/social-card-input.ts) and the worker that draws them ahead of
+// the pages (src/lib/social-image-worker.ts).
+
+const today = todayIn(siteConfig.timeZone, new Date());
+
+/** The fixture site's cards as the build's worker gets them: from the content check. */
+function prerenderedCards() {
+  const { valid } = checkContent(fixtures.site, undefined, { today });
+  return socialCards(buildSiteContent(valid, { includeDrafts: false, today }).articles);
+}
+
+describe('articleCardInput', () => {
+  test("shows the post's title and day, its author's and course's names, and the site", () => {
+    expect(articleCardInput({ title: 'A title', date: '2025-07-19', author: 'Ada Lovelace', course: 'Course One' })).toEqual({
+      title: 'A title',
+      date: '19 July 2025',
+      author: 'Ada Lovelace',
+      course: 'Course One',
+      siteName: siteConfig.shortName,
+      organisation: siteConfig.organisation,
+    });
+  });
+});
+
+describe('socialCards', () => {
+  test('the worker gets the same cards, in the same order, as the og endpoint', () => {
+    // The endpoint's posts as Astro's glob loader reads them: its own frontmatter parser, then the schema.
+    const { valid } = checkContent(fixtures.site, undefined, { today });
+    const loaded = listCollectionFiles(fixtures.site, 'posts').map((path) => ({
+      id: fileId(path),
+      data: postSchema.parse(parseFrontmatter(readFileSync(join(fixtures.site, path), 'utf8')).frontmatter),
+    }));
+    const served = socialCards(buildSiteContent({ ...valid, posts: loaded }, { includeDrafts: false, today }).articles);
+    const keys = (cards: typeof served) => cards.map((card) => [card.slug, socialImageKey(card.input)]);
+    expect(keys(prerenderedCards())).toEqual(keys(served));
+  });
+
+  test('one card per published article, newest first, then "default"', () => {
+    const cards = prerenderedCards();
+    expect(cards.map((card) => card.slug)).not.toContain('draft-post');
+    expect(cards.map((card) => card.slug)).not.toContain('scheduled-post');
+    expect(cards).toHaveLength(14);
+    expect(cards.at(-1)).toEqual({ slug: 'default', input: defaultCardInput() });
+  });
+});
+
+describe('socialImageWorkerEnabled', () => {
+  test.each([
+    [{}, 2, true],
+    [{ SOCIAL_IMAGE_PRERENDER: '1' }, 8, true],
+    [{ SOCIAL_IMAGE_PRERENDER: '0' }, 8, false],
+    [{}, 1, false],
+  ])('env %o on %i cores: %s', (env, cores, enabled) => {
+    expect(socialImageWorkerEnabled(env, cores)).toBe(enabled);
+  });
+});
+
+describe('startSocialImageWorker', () => {
+  const inputs = prerenderedCards().map((card) => card.input);
+  const files = inputs.map((input) => `${socialImageKey(input)}.png`).sort();
+
+  test('fills the cache with every card of a content root, then exits', async () => {
+    const cacheDir = join(tempCache(), 'cache');
+    const summary = await startSocialImageWorker(inputs, cacheDir).finished();
+    expect(summary).toEqual({ total: inputs.length, rendered: inputs.length, cached: 0, stopped: false });
+    expect(readdirSync(cacheDir).sort()).toEqual(files);
+    // What the endpoint then finds, byte for byte what it would have drawn itself.
+    const render = vi.fn(renderSocialImage);
+    const last = await getSocialImage(inputs.at(-1)!, cacheDir, { render });
+    expect(last.cached).toBe(true);
+    expect(render).not.toHaveBeenCalled();
+    expect(last.png.equals(await renderSocialImage(inputs.at(-1)!))).toBe(true);
+
+    const again = await startSocialImageWorker(inputs, cacheDir).finished();
+    expect(again).toEqual({ total: inputs.length, rendered: 0, cached: inputs.length, stopped: false });
+  }, 60_000);
+
+  test('stops after the card in hand, leaving only whole PNGs', async () => {
+    const cacheDir = tempCache();
+    const worker = startSocialImageWorker(inputs, cacheDir);
+    const summary = await worker.stop();
+    expect(summary.stopped).toBe(true);
+    expect(summary.rendered).toBeLessThan(inputs.length);
+    expect(readdirSync(cacheDir).every((file) => files.includes(file))).toBe(true);
+    expect(await worker.stop()).toBe(summary);
+  }, 30_000);
+
+  test('reports a failure instead of throwing: the endpoint draws those cards', async () => {
+    const notADir = join(tempCache(), 'file');
+    writeFileSync(notADir, '');
+    const summary = await startSocialImageWorker(inputs.slice(0, 2), join(notADir, 'cache')).finished();
+    expect(summary).toMatchObject({ total: 2, rendered: 0, cached: 0, stopped: false, error: expect.stringMatching(/^a card failed: ENOTDIR/) });
+  }, 30_000);
 });

@@ -1,0 +1,49 @@
+/**
+ * What each social image shows: one card per published article and a "default" card for every
+ * other page, in the order Astro renders src/pages/og/[slug].png.ts. The og endpoint and the
+ * build's pre-renderer (src/lib/social-image-worker.ts) both take their cards from here, so they
+ * agree on every cache key by construction.
+ */
+import { siteConfig } from '../site.config.ts';
+import { formatDate } from './dates.ts';
+import type { Article } from './posts.ts';
+import type { SocialImageInput } from './social-image.ts';
+
+/** An article's card as plain data: the post's title and ISO day, its author's and course's names. */
+export interface ArticleCard {
+  title: string;
+  /** "2025-07-19", formatted in the site's language on the card. */
+  date: string;
+  author: string;
+  course: string;
+}
+
+const site = { siteName: siteConfig.shortName, organisation: siteConfig.organisation };
+
+/** The card of one article. */
+export function articleCardInput({ title, date, author, course }: ArticleCard): SocialImageInput {
+  return { ...site, title, author, course, date: formatDate(date, siteConfig.lang) };
+}
+
+/** The card of every page that is not an article (/og/default.png). */
+export function defaultCardInput(): SocialImageInput {
+  return { ...site, title: siteConfig.tagline, author: siteConfig.name, course: 'Articles · Courses · Topics', date: '' };
+}
+
+/** Every card the site serves, as /og/<slug>.png: the articles in the order given, then "default". */
+export function socialCards(
+  articles: ReadonlyArray<Pick<Article, 'id' | 'data' | 'author' | 'course'>>,
+): Array<{ slug: string; input: SocialImageInput }> {
+  return [
+    ...articles.map((article) => ({
+      slug: article.id,
+      input: articleCardInput({
+        title: article.data.title,
+        date: article.data.date,
+        author: article.author.data.name,
+        course: article.course.data.name,
+      }),
+    })),
+    { slug: 'default', input: defaultCardInput() },
+  ];
+}
