@@ -7,7 +7,7 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/lib/content-files.ts';
-import { todayIn } from '../src/lib/dates.ts';
+import { isCalendarDay, todayIn } from '../src/lib/dates.ts';
 import { COUNT_COLUMNS, formatReport, importViews, PATH_COLUMNS, ViewsImportError } from '../src/lib/views-import.ts';
 import { siteConfig } from '../src/site.config.ts';
 
@@ -64,8 +64,7 @@ if (args.positionals.length !== 1) {
   usageError(args.positionals.length === 0 ? 'give the export file, e.g. npm run views:import -- pages.csv' : `give one export file (got ${args.positionals.length}: ${args.positionals.join(', ')})`);
 }
 const asOf = args.values['as-of'] ?? todayIn(siteConfig.timeZone, new Date());
-const asOfDay = new Date(`${asOf}T00:00:00Z`);
-if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(asOfDay.getTime()) || asOfDay.toISOString().slice(0, 10) !== asOf) {
+if (!isCalendarDay(asOf)) {
   usageError(`--as-of must be a real day written YYYY-MM-DD (got "${asOf}")`);
 }
 

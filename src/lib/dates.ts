@@ -2,6 +2,7 @@
  * Post dates are calendar days ("2025-07-19"), not instants: they are formatted in UTC from their
  * own year, month and day, so no build machine's time zone can move them by a day.
  */
+import { z } from 'astro/zod';
 
 function utcDate(isoDay: string): Date {
   const [year, month, day] = isoDay.split('-').map(Number);
@@ -12,6 +13,14 @@ function utcDate(isoDay: string): Date {
 /** "2025-07-19" → "19 July 2025" (for lang en-GB). */
 export function formatDate(isoDay: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(utcDate(isoDay));
+}
+
+/**
+ * True for a real calendar day written "YYYY-MM-DD" (not 2025-02-30): the rule the frontmatter
+ * schema applies to `date` (z.iso.date), for command-line flags such as --date and --as-of.
+ */
+export function isCalendarDay(value: string): boolean {
+  return z.iso.date().safeParse(value).success;
 }
 
 /** The calendar day it is at `now` in `timeZone`, as "YYYY-MM-DD". */

@@ -11,7 +11,7 @@ import { postSchema } from '../schemas/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { splitFrontmatter } from './content-check.ts';
 import { fileId, listCollectionFiles } from './content-files.ts';
-import { todayIn } from './dates.ts';
+import { isCalendarDay, todayIn } from './dates.ts';
 import { slugify } from './slug.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -158,14 +158,6 @@ export function previewUrl(slug: string): string {
 /** A YAML double-quoted scalar that parses back to exactly `value` (quotes, colons, # and all). */
 function quote(value: string): string {
   return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd();
-}
-
-function isCalendarDay(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { formatDate, todayIn } from '../../../src/lib/dates.ts';
+import { formatDate, isCalendarDay, todayIn } from '../../../src/lib/dates.ts';
 
 const originalTz = process.env['TZ'];
 afterEach(() => {
@@ -28,4 +28,16 @@ describe('todayIn', () => {
   ])('in %s at %s it is %s', (timeZone, instant, day) => {
     expect(todayIn(timeZone, new Date(instant))).toBe(day);
   });
+});
+
+test.each([
+  ['2025-07-19', true],
+  ['2024-02-29', true],
+  ['2025-02-29', false],
+  ['2025-13-01', false],
+  ['2025-7-19', false],
+  ['19/07/2025', false],
+  ['', false],
+])('isCalendarDay(%j) is %s', (value, expected) => {
+  expect(isCalendarDay(value)).toBe(expected);
 });
