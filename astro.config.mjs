@@ -16,10 +16,10 @@ import { mathPlugin } from './src/markdown/math.ts';
 import { buildPaths } from './src/lib/content-files.ts';
 import { siteConfig } from './src/site.config.ts';
 
+// paths.base comes from BASE_PATH and serves the site under a sub-path, e.g. "/blog" for
+// https://example.github.io/blog/ (a GitHub Pages project site); src/lib/urls.ts adds it to links.
 const paths = buildPaths();
-// BASE_PATH serves the site under a sub-path, e.g. "/blog" for https://example.github.io/blog/
-// (a GitHub Pages project site); unset, the site is at the root. src/lib/urls.ts adds it to links.
-const base = (process.env['BASE_PATH'] ?? '').replace(/^\/*/, '/').replace(/\/+$/, '');
+const base = paths.base;
 
 export default defineConfig({
   site: siteConfig.url,

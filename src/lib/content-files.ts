@@ -18,7 +18,7 @@ export function contentRoot(env: Record<string, string | undefined> = process.en
  */
 export function buildPaths(env: Record<string, string | undefined> = process.env, cwd = process.cwd()) {
   const root = contentRoot(env, cwd);
-  const base = env['BASE_PATH'] || '';
+  const base = basePath(env);
   const isDefault = root === resolve(cwd, 'content') && !base;
   // Rendered Markdown in the cache holds links with the base path: one cache per root and base.
   const tag = createHash('sha256').update(base ? `${root}\0${base}` : root).digest('hex').slice(0, 12);
@@ -26,7 +26,21 @@ export function buildPaths(env: Record<string, string | undefined> = process.env
     contentRoot: root,
     outDir: resolve(cwd, env['OUT_DIR'] || 'dist'),
     cacheDir: resolve(cwd, isDefault ? 'node_modules/.astro' : `node_modules/.astro/content-${tag}`),
+    base,
   };
+}
+
+/**
+ * BASE_PATH as a path to serve the site under: "" at the root, "/blog" for BASE_PATH=blog, /blog
+ * or /blog/. Anything that is not a plain URL path is refused, naming the variable.
+ */
+export function basePath(env: Record<string, string | undefined> = process.env): string {
+  const raw = env['BASE_PATH'] ?? '';
+  const base = raw.trim().replace(/^\/*/, '/').replace(/\/+$/, '');
+  if (base && !/^(?:\/[A-Za-z0-9._~-]+)+$/.test(base)) {
+    throw new Error(`BASE_PATH "${raw}" is not a URL path: write it like /blog or /my-repository (letters, digits, - . _ ~ between slashes)`);
+  }
+  return base;
 }
 
 /** Where rendered social images are cached between builds (SOCIAL_IMAGE_CACHE overrides it). */
