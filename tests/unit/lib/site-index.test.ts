@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Article } from '../../../src/lib/posts.ts';
-import { buildSiteIndex, mostRead, relatedArticles, totalReadingMinutes } from '../../../src/lib/site-index.ts';
+import { buildSiteIndex, mostRead, relatedArticles, relatedIndex, totalReadingMinutes } from '../../../src/lib/site-index.ts';
 
 function article(id: string, date: string, course: string, topics: string[], views = 0): Article {
   const data = { title: id, description: 'd', date, author: id.startsWith('a') ? 'ada' : 'alan', course, views, topics, draft: false };
@@ -58,6 +58,36 @@ describe('buildSiteIndex', () => {
 
   test('computes related lists once for every article', () => {
     expect(index.related.size).toBe(articles.length);
+    expect(index.related.get('a-new')?.map((a) => a.id)).toEqual(['a-old', 'b-mid']);
+    expect(index.related.get('lonely')).toEqual([]);
+  });
+});
+
+describe('relatedIndex', () => {
+  /** A seeded corpus with few courses, topics in mixed case, repeated topics and equal dates. */
+  function corpus(size: number, seed: number): Article[] {
+    let state = seed;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % n;
+    };
+    const names = ['NLP', 'nlp', 'Calculus', 'Credit risk', 'Trading', 'Poetry', 'Time series', 'Statistics'];
+    const list = Array.from({ length: size }, (_, i) => {
+      const topics = Array.from({ length: 1 + next(3) }, () => names[next(names.length)]!);
+      const day = String(1 + next(28)).padStart(2, '0');
+      return article(`${i % 2 ? 'a' : 'b'}-${i}`, `2025-0${1 + next(9)}-${day}`, ['finance', 'maths', 'other'][next(3)]!, topics);
+    });
+    return list.sort((x, y) => y.data.date.localeCompare(x.data.date));
+  }
+
+  test.each([1, 2, 3, 4, 5])('gives what relatedArticles gives, for every article (seed %i)', (seed) => {
+    const list = corpus(120, seed);
+    for (const limit of [1, 3, 7]) {
+      const index = relatedIndex(list, limit);
+      for (const one of list) {
+        expect(index.get(one.id)?.map((a) => a.id), one.id).toEqual(relatedArticles(one, list, limit).map((a) => a.id));
+      }
+    }
   });
 });
 
