@@ -20,6 +20,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
+import sharp from 'sharp';
 import type { Font, SatoriNode } from 'satori';
 
 export interface SocialImageInput {
@@ -33,7 +34,7 @@ export interface SocialImageInput {
 }
 
 /** Bump whenever the design or the text handling changes: it invalidates every cached card. */
-export const SOCIAL_IMAGE_TEMPLATE_VERSION = 'social-card-1';
+export const SOCIAL_IMAGE_TEMPLATE_VERSION = 'social-card-2';
 
 export const SOCIAL_IMAGE_WIDTH = 1200;
 export const SOCIAL_IMAGE_HEIGHT = 630;
@@ -57,7 +58,7 @@ function packageVersion(name: string): string {
  */
 const RENDER_FINGERPRINT = [
   SOCIAL_IMAGE_TEMPLATE_VERSION,
-  ...['satori', '@resvg/resvg-js', '@fontsource/inter', '@fontsource/source-serif-4'].map(
+  ...['satori', '@resvg/resvg-js', 'sharp', '@fontsource/inter', '@fontsource/source-serif-4'].map(
     (name) => `${name}@${packageVersion(name)}`,
   ),
 ].join(' ');
@@ -172,8 +173,10 @@ function cardTree(card: Card): Element {
 
   const main = el(
     'div',
-    // overflow: hidden is only a backstop: the title and kicker are measured to fit (see renderSocialImageSvg).
-    { display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center', minHeight: 0, overflow: 'hidden' },
+    // No overflow: hidden as a backstop: the title and kicker are measured to fit (see
+    // renderSocialImageSvg), and satori draws a clipped box as an SVG mask, which resvg rasterises
+    // as a whole extra image.
+    { display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center', minHeight: 0 },
     [
       el('div', { width: 88, height: 4, backgroundColor: GOLD, marginBottom: 26 }),
       card.course &&
@@ -214,13 +217,15 @@ function cardTree(card: Card): Element {
     ].filter(Boolean),
   );
 
+  // Rules and the accent bar are boxes with a background, not borders: satori draws a border with
+  // clip paths, which made up a third of the time resvg took to rasterise a card.
+  const rule = el('div', { height: 1, flexShrink: 0, backgroundColor: HAIRLINE });
   const footer = el(
     'div',
     {
       display: 'flex',
       alignItems: 'center',
       justifyContent: 'space-between',
-      borderTop: `1px solid ${HAIRLINE}`,
       paddingTop: 26,
       fontFamily: SANS,
       fontSize: 24,
@@ -240,14 +245,19 @@ function cardTree(card: Card): Element {
       boxSizing: 'border-box',
       width: SOCIAL_IMAGE_WIDTH,
       height: SOCIAL_IMAGE_HEIGHT,
-      padding: `60px ${PAD_X}px 52px`,
+      padding: `60px ${PAD_X}px 52px ${ACCENT_BAR + PAD_X}px`,
       backgroundColor: NAVY,
-      borderLeft: `${ACCENT_BAR}px solid ${GOLD}`,
       color: WHITE,
       // Inherited: a word longer than its line (a URL) breaks rather than running off the card.
       overflowWrap: 'break-word',
     },
-    [header, main, footer],
+    [
+      el('div', { position: 'absolute', left: 0, top: 0, width: ACCENT_BAR, height: SOCIAL_IMAGE_HEIGHT, backgroundColor: GOLD }),
+      header,
+      main,
+      rule,
+      footer,
+    ],
   );
 }
 
@@ -469,7 +479,13 @@ export async function renderSocialImage(input: SocialImageInput): Promise<Buffer
     background: NAVY,
     logLevel: 'off',
   });
-  return image.asPng();
+  // sharp (libvips, already installed for astro:assets) encodes the pixels instead of resvg's
+  // asPng: 11 ms instead of 21-35 ms a card, and a smaller file (44 KB instead of 58 KB) as the
+  // card is opaque and stored as RGB (measured on one card, encoded 20 times each way).
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .removeAlpha()
+    .png({ compressionLevel: 6 })
+    .toBuffer();
 }
 
 export interface GetSocialImageOptions {
