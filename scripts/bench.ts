@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { checkContent, formatProblems } from '../src/lib/content-check.ts';
 import { buildPaths } from '../src/lib/content-files.ts';
+import { withBuildEnv } from './lib/build-env.ts';
 import { generatePosts, type GeneratedPost, type PostFormat } from './lib/generate-posts.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -200,7 +201,7 @@ function rssOf(pid: number): number {
 class BuildError extends Error {}
 
 /** Runs `astro build --silent` in `cwd`, sampling the tree's memory every 100 ms. */
-async function runBuild(label: string, cwd: string, env: Record<string, string>, scratch: string): Promise<BuildRun> {
+async function runBuild(label: string, cwd: string, env: NodeJS.ProcessEnv, scratch: string): Promise<BuildRun> {
   const timeFile = join(scratch, `time-${label}.txt`);
   const command = [process.execPath, astroBin, 'build', '--silent'];
   const argv = gnuTime ? [gnuTime, '-f', '%U %S %M', '-o', timeFile, ...command] : command;
@@ -302,7 +303,8 @@ async function measureSize(posts: number): Promise<SizeResult> {
   }
 
   const outDir = join(scratch, 'dist');
-  const siteEnv = { CONTENT_ROOT: root, OUT_DIR: outDir, SOCIAL_IMAGE_CACHE: join(scratch, 'social-images') };
+  // The site builds as `npm run build` does (scripts/lib/build-env.ts); the baseline as bare Astro.
+  const siteEnv = withBuildEnv({ CONTENT_ROOT: root, OUT_DIR: outDir, SOCIAL_IMAGE_CACHE: join(scratch, 'social-images') });
   log(`N=${posts}: cold build of the complete site`);
   const coldRun = await runBuild('cold', projectRoot, siteEnv, scratch);
   const dist = measureDist(outDir);

@@ -15,6 +15,7 @@ import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
 import { chromiumArgs, chromiumPath } from './lib/browser.ts';
+import { withBuildEnv } from './lib/build-env.ts';
 import { serve } from './lib/serve.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -37,7 +38,7 @@ if (process.env['LIGHTHOUSE_SKIP_BUILD'] === '1' && existsSync(outDir)) {
   console.log(`Building the site into ${outDir} …`);
   const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: join(root, 'content'), OUT_DIR: outDir },
+    env: withBuildEnv({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: join(root, 'content'), OUT_DIR: outDir }),
     encoding: 'utf8',
     timeout: 300_000,
   });

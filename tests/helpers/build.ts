@@ -1,11 +1,12 @@
 /**
  * Builds the site from a content root into tmp/builds/<name>, with the same Node and Astro as
- * `npm run build`, and reads the result. Used by the site tests' global setup and by tests that
+ * `npm run build` (and its environment, scripts/lib/build-env.ts), and reads the result. Used by the site tests' global setup and by tests that
  * expect a build to fail.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { withBuildEnv } from '../../scripts/lib/build-env.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -30,7 +31,7 @@ export function buildSite(name: string, contentRoot: string, env: Record<string,
   const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
   const result = spawnSync(process.execPath, [astro, 'build', ...(silent ? ['--silent'] : [])], {
     cwd: projectRoot,
-    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: contentRoot, OUT_DIR: outDir, ...env },
+    env: withBuildEnv({ ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: contentRoot, OUT_DIR: outDir, ...env }),
     encoding: 'utf8',
     timeout: 240_000,
   });
