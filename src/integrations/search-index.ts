@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
+/** Where article pages are written, under outDir (src/pages/posts/[slug].astro). */
+const ARTICLES_DIR = 'posts';
+
 /** Astro integration: Pagefind over outDir after the build. */
 export function searchIndex(): AstroIntegration {
   return {
@@ -15,12 +18,14 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: fileURLToPath(dir) });
+        // Only article pages carry data-pagefind-body, so only they are read: Pagefind would
+        // otherwise parse every list page to find nothing (3.6 s instead of 4.6-6 s at 1,000 posts).
+        const added = await index.addDirectory({ path: fileURLToPath(dir), glob: `${ARTICLES_DIR}/**/*.html` });
         if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
         if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`indexed ${added.page_count} pages`);
+        logger.info(`indexed ${added.page_count} articles`);
       },
     },
   };

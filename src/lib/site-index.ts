@@ -95,7 +95,8 @@ export function relatedIndex<E extends PostEntry>(articles: readonly Article<E>[
     for (const slug of topicsOf[i]!) {
       for (const j of members.get(slug)!) {
         if (j === i || articles[j]!.id === article.id) continue;
-        if (shared[j]++ === 0) met.push(j);
+        if (shared[j] === 0) met.push(j);
+        shared[j] = shared[j]! + 1;
       }
     }
     // Same course, no shared topic: only the newest `limit` of them can make the list.
