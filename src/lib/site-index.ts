@@ -58,6 +58,11 @@ export function relatedArticles<E extends PostEntry>(article: Article<E>, all: r
     .map(({ other }) => other);
 }
 
+/** Positive when ISO day `a` is later than `b`: plain string order, which ISO dates share. */
+function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The `limit` most viewed articles, ties broken by the newer date. */
 export function mostRead<E extends PostEntry>(articles: readonly Article<E>[], limit = 5): Article<E>[] {
   return [...articles].sort((a, b) => b.data.views - a.data.views || b.data.date.localeCompare(a.data.date)).slice(0, limit);
@@ -107,15 +112,20 @@ export function relatedIndex<E extends PostEntry>(articles: readonly Article<E>[
       met.push(j);
       added++;
     }
+    // The best `limit` of them, kept in order as they come (the topics of a big blog hold
+    // thousands of posts, so sorting everything met would cost more than meeting it).
     const sameCourse = (j: number) => (articles[j]!.data.course === article.data.course ? 1 : 0);
-    met.sort(
-      (a, b) =>
-        sameCourse(b) - sameCourse(a) ||
-        shared[b]! - shared[a]! ||
-        articles[b]!.data.date.localeCompare(articles[a]!.data.date) ||
-        a - b,
-    );
-    related.set(article.id, met.slice(0, limit).map((j) => articles[j]!));
+    const before = (a: number, b: number) =>
+      sameCourse(a) - sameCourse(b) || shared[a]! - shared[b]! || compareDates(articles[a]!.data.date, articles[b]!.data.date) || b - a;
+    const best: number[] = [];
+    for (const j of met) {
+      if (best.length === limit && before(j, best[limit - 1]!) <= 0) continue;
+      let at = best.length;
+      while (at > 0 && before(j, best[at - 1]!) > 0) at--;
+      best.splice(at, 0, j);
+      if (best.length > limit) best.pop();
+    }
+    related.set(article.id, best.map((j) => articles[j]!));
     for (const j of met) shared[j] = 0;
   });
   return related;
