@@ -8,7 +8,7 @@ const root = resolve(import.meta.dirname, '../../..');
 
 describe('the build environment', () => {
   test('adds the allocator setting, and a value the caller set wins', () => {
-    expect(withBuildEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', MIMALLOC_PURGE_DELAY: '0' });
+    expect(withBuildEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' });
     expect(withBuildEnv({ MIMALLOC_PURGE_DELAY: '10' })['MIMALLOC_PURGE_DELAY']).toBe('10');
   });
 
