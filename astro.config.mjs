@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { mdxCompileCache } from './src/integrations/mdx-compile-cache.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { codeClasses } from './src/markdown/code-classes.ts';
 import { codeThemes } from './src/markdown/code-theme.ts';
@@ -66,6 +67,13 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
+    // Compiled posts kept between builds, keyed to everything above that shapes them.
+    mdxCompileCache({
+      enabled: process.env['MDX_COMPILE_CACHE'] !== '0',
+      dir: `${paths.cacheDir}/mdx-compiled`,
+      files: ['astro.config.mjs', 'package-lock.json', 'src/markdown', 'src/site.config.ts'],
+      values: [siteConfig.url, base],
+    }),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
     searchIndex(),
     contentGuard({ root: paths.contentRoot }), // last: see its header comment

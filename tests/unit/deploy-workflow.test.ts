@@ -1,5 +1,5 @@
 // The GitHub Pages workflow, read as data: it tests before it builds, builds before it deploys,
-// keeps the social-image cache where the build looks for it, and rebuilds daily for scheduled posts.
+// keeps the social-card and Astro caches where the build looks for them, and rebuilds daily for scheduled posts.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { expect, test } from 'vitest';
@@ -34,9 +34,10 @@ test('installs with npm install, never npm ci (the lockfile lacks other platform
   }
 });
 
-test('keeps the social-image cache where the build reads it, and publishes the build\'s output folder', () => {
+test('keeps the social-card and Astro caches where the build reads them, and publishes the build\'s output folder', () => {
   const cwd = process.cwd();
-  expect(step(build, 'actions/cache')?.with?.['path']).toBe(relative(cwd, socialImageCacheDir({}, cwd)));
+  const cached = step(build, 'actions/cache')?.with?.['path']?.trim().split('\n').map((line) => line.trim());
+  expect(cached).toEqual([relative(cwd, socialImageCacheDir({}, cwd)), relative(cwd, buildPaths({}, cwd).cacheDir)]);
   expect(step(build, 'actions/upload-pages-artifact')?.with?.['path']).toBe(relative(cwd, buildPaths({}, cwd).outDir));
 });
 
