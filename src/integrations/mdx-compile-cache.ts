@@ -130,6 +130,8 @@ export function mdxCompileCache(options: MdxCompileCacheOptions): AstroIntegrati
                 buildEnd(error) {
                   if (!cache || cache.counts.cached + cache.counts.compiled === 0) return;
                   logger.info(`MDX posts: ${cache.counts.cached} from the cache, ${cache.counts.compiled} compiled`);
+                  // Counted once: Astro ends each of its build steps, and only one compiles posts.
+                  cache.counts.cached = cache.counts.compiled = 0;
                   if (!error) cache.prune();
                 },
               },
