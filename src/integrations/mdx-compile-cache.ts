@@ -7,13 +7,14 @@
  * It wraps the transform of @astrojs/mdx's Vite plugin. An entry is keyed by a hash of the file's
  * path and text and of a fingerprint of everything else that decides the output: the files and
  * values the caller lists (the Astro config, the Markdown plugins, the lockfile, the site URL and
- * base path). Only successful compiles are stored, so an error is reported on every build until it
+ * base path), and this file. Only successful compiles are stored, so an error is reported on every build until it
  * is fixed. Entries are written atomically, and those a build did not use are removed at its end.
  * Only `astro build` uses it: the dev server compiles on demand and keeps its own module graph.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 const WRAPPED = Symbol('mdx-compile-cache');
@@ -106,7 +107,8 @@ export function mdxCompileCache(options: MdxCompileCacheOptions): AstroIntegrati
     hooks: {
       'astro:config:setup': ({ command, updateConfig, logger }) => {
         if (command !== 'build' || options.enabled === false) return;
-        const print = fingerprint(options);
+        // This file too: a change to how entries are stored must not read the old ones.
+        const print = fingerprint({ ...options, files: [...options.files, fileURLToPath(import.meta.url)] });
         let cache: ReturnType<typeof cachedTransform> | undefined;
         updateConfig({
           vite: {
