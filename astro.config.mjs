@@ -14,7 +14,7 @@ import { baseLinks } from './src/markdown/base-links.ts';
 import { figureImages } from './src/markdown/figure-images.ts';
 import { headingAnchors } from './src/markdown/heading-anchors.ts';
 import { mathPlugin } from './src/markdown/math.ts';
-import { buildPaths } from './src/lib/content-files.ts';
+import { buildPaths, envSwitch } from './src/lib/content-files.ts';
 import { siteConfig } from './src/site.config.ts';
 
 // paths.base comes from BASE_PATH and serves the site under a sub-path, e.g. "/blog" for
@@ -73,7 +73,7 @@ export default defineConfig({
     mdx(),
     // Compiled posts kept between builds, keyed to everything above that shapes them.
     mdxCompileCache({
-      enabled: process.env['MDX_COMPILE_CACHE'] !== '0',
+      enabled: envSwitch('MDX_COMPILE_CACHE'),
       dir: `${paths.cacheDir}/mdx-compiled`,
       files: ['astro.config.mjs', 'package-lock.json', 'src/markdown', 'src/site.config.ts'],
       values: [siteConfig.url, base],

@@ -43,6 +43,18 @@ export function basePath(env: Record<string, string | undefined> = process.env):
   return base;
 }
 
+/**
+ * An on/off build setting such as SOCIAL_IMAGE_PRERENDER or MDX_COMPILE_CACHE: on when unset or
+ * "1", off for "0". Anything else ("false", "off") is refused, naming the variable, rather than
+ * read as on.
+ */
+export function envSwitch(name: string, env: Record<string, string | undefined> = process.env): boolean {
+  const value = env[name];
+  if (value === undefined || value === '' || value === '1') return true;
+  if (value === '0') return false;
+  throw new Error(`${name}="${value}" is not a setting: write ${name}=0 to turn it off, or ${name}=1 (or nothing) to keep it on`);
+}
+
 /** Where rendered social images are cached between builds (SOCIAL_IMAGE_CACHE overrides it). */
 export function socialImageCacheDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
   return resolve(cwd, env['SOCIAL_IMAGE_CACHE'] || 'node_modules/.cache/social-images');

@@ -19,6 +19,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { envSwitch } from './content-files.ts';
 import type { SocialImageInput } from './social-image.ts';
 
 /** How a worker's run went: cards it drew, cards it found cached, and why it ended early. */
@@ -60,7 +61,7 @@ export function socialImageWorkerEnabled(
   env: Record<string, string | undefined> = process.env,
   cores: number = availableParallelism(),
 ): boolean {
-  return env['SOCIAL_IMAGE_PRERENDER'] !== '0' && cores >= 2;
+  return envSwitch('SOCIAL_IMAGE_PRERENDER', env) && cores >= 2;
 }
 
 /** Starts a worker that puts every card of `inputs` missing from `cacheDir` there, last first. */

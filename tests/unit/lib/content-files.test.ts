@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { basePath, buildPaths } from '../../../src/lib/content-files.ts';
+import { basePath, buildPaths, envSwitch } from '../../../src/lib/content-files.ts';
 
 test.each([
   [undefined, ''],
@@ -22,4 +22,19 @@ test('a base path gets its own Astro cache, since rendered Markdown holds its li
   expect(root.cacheDir).toBe('/project/node_modules/.astro');
   expect(under.cacheDir).not.toBe(root.cacheDir);
   expect(under.base).toBe('/blog');
+});
+
+test.each([
+  [undefined, true],
+  ['', true],
+  ['1', true],
+  ['0', false],
+])('envSwitch: MDX_COMPILE_CACHE=%s is %s', (value, on) => {
+  expect(envSwitch('MDX_COMPILE_CACHE', value === undefined ? {} : { MDX_COMPILE_CACHE: value })).toBe(on);
+});
+
+test.each(['false', 'off', 'no', ' 0'])('envSwitch refuses MDX_COMPILE_CACHE=%j with the fix', (value) => {
+  expect(() => envSwitch('MDX_COMPILE_CACHE', { MDX_COMPILE_CACHE: value })).toThrow(
+    `MDX_COMPILE_CACHE="${value}" is not a setting: write MDX_COMPILE_CACHE=0 to turn it off, or MDX_COMPILE_CACHE=1 (or nothing) to keep it on`,
+  );
 });

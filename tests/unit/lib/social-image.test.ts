@@ -251,6 +251,10 @@ describe('socialImageWorkerEnabled', () => {
   ])('env %o on %i cores: %s', (env, cores, enabled) => {
     expect(socialImageWorkerEnabled(env, cores)).toBe(enabled);
   });
+
+  test('refuses a value that is neither 0 nor 1, naming the variable', () => {
+    expect(() => socialImageWorkerEnabled({ SOCIAL_IMAGE_PRERENDER: 'false' }, 8)).toThrow(/^SOCIAL_IMAGE_PRERENDER="false" is not a setting: write SOCIAL_IMAGE_PRERENDER=0/);
+  });
 });
 
 describe('startSocialImageWorker', () => {
