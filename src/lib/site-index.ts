@@ -99,7 +99,7 @@ export function relatedIndex<E extends PostEntry>(articles: readonly Article<E>[
     const met: number[] = [];
     for (const slug of topicsOf[i]!) {
       for (const j of members.get(slug)!) {
-        if (j === i || articles[j]!.id === article.id) continue;
+        if (j === i) continue;
         if (shared[j] === 0) met.push(j);
         shared[j] = shared[j]! + 1;
       }
@@ -108,7 +108,7 @@ export function relatedIndex<E extends PostEntry>(articles: readonly Article<E>[
     let added = 0;
     for (const j of byCourse.get(article.data.course)!) {
       if (added === limit) break;
-      if (j === i || shared[j] !== 0 || articles[j]!.id === article.id) continue;
+      if (j === i || shared[j] !== 0) continue;
       met.push(j);
       added++;
     }
