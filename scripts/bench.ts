@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { checkContent, formatProblems } from '../src/lib/content-check.ts';
 import { buildPaths } from '../src/lib/content-files.ts';
-import { withBuildEnv } from './lib/build-env.ts';
+import { shellEnv, withBuildEnv } from './lib/build-env.ts';
 import { generatePosts, type GeneratedPost, type PostFormat } from './lib/generate-posts.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -157,15 +157,6 @@ function tempDir(prefix: string): string {
 
 // --- measuring a build ----------------------------------------------------------------------
 
-/**
- * The environment of a shell, without what a test runner or a parent dev server adds (as in
- * tests/helpers/build.ts): an inherited NODE_ENV or MODE would change what the build does.
- */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const injected = /^(VITEST.*|TEST|NODE_ENV|MODE|DEV|PROD|SSR|SITE|BASE_URL|ASSETS_PREFIX|INCLUDE_DRAFTS|FORCE_TTY)$/;
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !injected.test(key)));
-}
-
 /** The process and all its descendants, from /proc/<pid>/task/<tid>/children. */
 function processTree(pid: number): number[] {
   const tree = [pid];
@@ -209,7 +200,7 @@ async function runBuild(label: string, cwd: string, env: NodeJS.ProcessEnv, scra
   const started = performance.now();
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd,
-    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...shellEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running = child;

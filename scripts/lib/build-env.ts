@@ -19,3 +19,13 @@ export const buildEnv: Readonly<Record<string, string>> = { MIMALLOC_PURGE_DELAY
 export function withBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...buildEnv, ...env };
 }
+
+/**
+ * The environment of a shell, without what a test runner or a parent dev server adds: vitest
+ * copies the dev server's import.meta.env (MODE, DEV, INCLUDE_DRAFTS…) into process.env, which a
+ * child build would otherwise inherit as if it were a developer's setting.
+ */
+export function shellEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const injected = /^(VITEST.*|TEST|NODE_ENV|MODE|DEV|PROD|SSR|SITE|BASE_URL|ASSETS_PREFIX|INCLUDE_DRAFTS|FORCE_TTY)$/;
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !injected.test(key)));
+}

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { withBuildEnv } from '../../scripts/lib/build-env.ts';
+import { shellEnv, withBuildEnv } from '../../scripts/lib/build-env.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -15,23 +15,13 @@ export function buildDir(name: string): string {
   return join(projectRoot, 'tmp/builds', name);
 }
 
-/**
- * The environment of a shell, without what vitest adds: it copies the dev server's
- * import.meta.env (MODE, DEV, INCLUDE_DRAFTS…) into process.env, which a child build would
- * otherwise inherit as if it were a developer's setting.
- */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const injected = /^(VITEST.*|TEST|NODE_ENV|MODE|DEV|PROD|SSR|SITE|BASE_URL|ASSETS_PREFIX|INCLUDE_DRAFTS|FORCE_TTY)$/;
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !injected.test(key)));
-}
-
 /** Runs `astro build`; returns its exit code and combined output. */
 export function buildSite(name: string, contentRoot: string, env: Record<string, string> = {}, { silent = true } = {}) {
   const outDir = buildDir(name);
   const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
   const result = spawnSync(process.execPath, [astro, 'build', ...(silent ? ['--silent'] : [])], {
     cwd: projectRoot,
-    env: withBuildEnv({ ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: contentRoot, OUT_DIR: outDir, ...env }),
+    env: withBuildEnv({ ...shellEnv(), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: contentRoot, OUT_DIR: outDir, ...env }),
     encoding: 'utf8',
     timeout: 240_000,
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildEnv, withBuildEnv } from '../../../scripts/lib/build-env.ts';
+import { buildEnv, shellEnv, withBuildEnv } from '../../../scripts/lib/build-env.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -27,4 +27,9 @@ describe('the build environment', () => {
   test('every key is a mimalloc option, so nothing else of the build changes', () => {
     expect(Object.keys(buildEnv).every((key) => key.startsWith('MIMALLOC_'))).toBe(true);
   });
+});
+
+test('a child build gets the shell\'s environment without what vitest or a dev server injects', () => {
+  const env = shellEnv({ PATH: '/bin', HOME: '/root', NODE_ENV: 'test', MODE: 'development', VITEST_POOL_ID: '1', INCLUDE_DRAFTS: 'true', BASE_PATH: '/blog' });
+  expect(env).toEqual({ PATH: '/bin', HOME: '/root', BASE_PATH: '/blog' });
 });
