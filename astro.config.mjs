@@ -13,7 +13,7 @@ import { externalLinks } from './src/markdown/external-links.ts';
 import { baseLinks } from './src/markdown/base-links.ts';
 import { figureImages } from './src/markdown/figure-images.ts';
 import { headingAnchors } from './src/markdown/heading-anchors.ts';
-import { mathPlugin } from './src/markdown/math.ts';
+import { mathPlugin } from './src/markdown/math/index.ts';
 import { buildPaths, envSwitch } from './src/lib/content-files.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -66,7 +66,7 @@ export default defineConfig({
     processor: satteri({
       features: { math: true },
       mdastPlugins: [figureImages()],
-      hastPlugins: [mathPlugin({ output: 'mathml' }), externalLinks(siteConfig.url), baseLinks(base), codeClasses(), headingAnchors()],
+      hastPlugins: [mathPlugin(), externalLinks(siteConfig.url), baseLinks(base), codeClasses(), headingAnchors()],
     }),
   },
   integrations: [

@@ -10,6 +10,9 @@
  * og endpoint then draws each card when Astro reaches it, as it does for any card the worker
  * missed or failed on.
  *
+ * The check renders every formula; the characters they draw are what the site's math font is
+ * cut to (./math-font.ts), written here before Vite reads src/styles/math.css.
+ *
  * List it last in `integrations`: its `astro:build:done` then runs after every other one's.
  */
 import { rmSync } from 'node:fs';
@@ -17,6 +20,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkContent, formatProblems, type CheckResult } from '../lib/content-check.ts';
+import { MATH_FONT_ALIAS, mathFontSourcePath, writeMathFont } from './math-font.ts';
 import { socialImageCacheDir } from '../lib/content-files.ts';
 import { todayIn } from '../lib/dates.ts';
 import { buildSiteContent, heldBack } from '../lib/posts.ts';
@@ -53,11 +57,15 @@ export function contentGuard({ root }: { root: string }): AstroIntegration {
   return {
     name: 'content-guard',
     hooks: {
-      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         // Drafts follow the command, not NODE_ENV: an inherited NODE_ENV=development or =test
         // makes import.meta.env.DEV true even in `astro build`.
         updateConfig({ vite: { define: { 'import.meta.env.INCLUDE_DRAFTS': JSON.stringify(command === 'dev') } } });
-        if (command !== 'build' && command !== 'dev') return;
+        if (command !== 'build' && command !== 'dev') {
+          // `astro check`, tests: the whole packaged font stands in for the site's subset.
+          updateConfig({ vite: { resolve: { alias: { [MATH_FONT_ALIAS]: mathFontSourcePath() } } } });
+          return;
+        }
         if (command === 'build') {
           // Astro empties outDir only once a build gets going; without this, a failure at any
           // step would leave the previous or a partial site in place.
@@ -67,7 +75,10 @@ export function contentGuard({ root }: { root: string }): AstroIntegration {
           });
         }
         const display = (path: string) => relative(process.cwd(), `${root}/${path}`);
-        const { problems, posts, valid } = checkContent(root, display);
+        const { problems, posts, valid, mathCharacters } = checkContent(root, display);
+        // The math font of exactly what the formulas draw, for src/styles/math.css.
+        const fontPath = await writeMathFont(fileURLToPath(new URL('math-font/', config.cacheDir)), mathCharacters);
+        updateConfig({ vite: { resolve: { alias: { [MATH_FONT_ALIAS]: fontPath } } } });
         const today = todayIn(siteConfig.timeZone, new Date());
         if (command === 'build') {
           // Nothing is dropped silently: say which posts this build leaves out, and why.

@@ -1,5 +1,5 @@
 /**
- * Keeps what compiling each MDX post produced (Sätteri's parse, Shiki, KaTeX and our Markdown
+ * Keeps what compiling each MDX post produced (Sätteri's parse, Shiki, Temml and our Markdown
  * plugins, turned into a JavaScript module) between builds, so a rebuild only compiles the posts
  * that changed. Astro compiles every MDX file on every build; at 1,000 posts that is about a
  * quarter of a build whose social cards are cached (docs/performance.md).

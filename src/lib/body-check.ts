@@ -13,7 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import Slugger from 'github-slugger';
 import { htmlToHast, markdownToMdast, mdxToMdast } from 'satteri';
 import { mdxComponents, type ComponentSpec } from '../components/mdx/registry.ts';
-import { isLiteralDollars, MathError, renderMath } from '../markdown/math.ts';
+import { drawnCharacters, equationId, isLiteralDollars, MathError, referenceProblems, renderMath, type FormulaAt } from '../markdown/math/index.ts';
 import type { Problem } from './content-check.ts';
 import { fileId } from './content-files.ts';
 import { heldBack } from './posts.ts';
@@ -47,10 +47,11 @@ export interface PostSource {
 
 /**
  * Every body problem of every post. `today` ("YYYY-MM-DD" in the site's time zone) decides
- * which linked posts are not published yet.
+ * which linked posts are not published yet. Every character the valid formulas draw is added
+ * to `drawn`, when given: the build cuts its math font to them.
  */
-export function checkBodies(posts: readonly PostSource[], facts: SiteFacts, today: string): Problem[] {
-  const rules = compileRules(facts);
+export function checkBodies(posts: readonly PostSource[], facts: SiteFacts, today: string, drawn?: Set<number>): Problem[] {
+  const rules = compileRules(facts, drawn);
   const read = posts.map((post) => ({ post, body: readBody(post, rules) }));
   const bySlug = new Map<string, { headings: Set<string> | undefined; publish: PostSource['publish'] }>();
   for (const { post, body } of read) {
@@ -113,8 +114,10 @@ interface Rules {
   authors: string[];
   /** Whether a heading's or paragraph's text repeats the call to action or the disclaimer. */
   repeats: (text: string) => Repeat | undefined;
-  /** KaTeX's reason for refusing a formula, or undefined; cached, formulas repeat across posts. */
+  /** The renderer's reason for refusing a formula, or undefined; cached, formulas repeat across posts. */
   mathError: (tex: string, display: boolean) => string | undefined;
+  /** Every character the valid formulas read so far draw (the build's math font holds them). */
+  mathCharacters: Set<number>;
   /** The names in a folder, or undefined when there is no such folder; cached per run. */
   listDir: (dir: string) => ReadonlySet<string> | undefined;
 }
@@ -138,7 +141,7 @@ const CTA_OPENINGS = ['ready to transform your career', 'ready to take the next 
 const STRONG_DISCLAIMER = ['the views expressed in this article', 'for educational purposes only', 'accepts no liability', 'do not necessarily reflect the views of'];
 const WEAK_DISCLAIMER = ['at your own risk', 'no liability', 'no guarantee'];
 
-function compileRules(facts: SiteFacts): Rules {
+function compileRules(facts: SiteFacts, mathCharacters = new Set<number>()): Rules {
   const ctaSentences = new Map<string, string>();
   for (const course of facts.courses) {
     for (const text of [course.ctaHeading, course.pitch]) {
@@ -190,7 +193,8 @@ function compileRules(facts: SiteFacts): Rules {
     if (maths.has(key)) return maths.get(key);
     let reason: string | undefined;
     try {
-      renderMath(tex, display, 'mathml'); // the output the build uses (astro.config.mjs)
+      const { html } = renderMath(tex, display); // as the build renders it (astro.config.mjs)
+      for (const code of drawnCharacters(html)) mathCharacters.add(code);
     } catch (error) {
       if (!(error instanceof MathError)) throw error;
       reason = error.reason;
@@ -219,6 +223,7 @@ function compileRules(facts: SiteFacts): Rules {
     authors: [...facts.authors].sort(),
     repeats,
     mathError,
+    mathCharacters,
     listDir,
   };
 }
@@ -302,6 +307,7 @@ function readBody(post: PostSource, rules: Rules): Body {
   const definitions = new Map<string, string>();
   const references: MdNode[] = [];
   const slugger = new Slugger();
+  const formulas: FormulaAt[] = [];
   let previousDepth = 1; // the title is the page's h1
   let sawHeading = false;
 
@@ -313,6 +319,10 @@ function readBody(post: PostSource, rules: Rules): Body {
     for (let i = source.indexOf('\n', start.offset); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
     return { line, column: offset - (source.lastIndexOf('\n', offset - 1) + 1) + 1 };
   };
+  const atSource = (offset: number): At => {
+    const before = source.slice(0, offset);
+    return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+  };
   const at = (node: MdNode): At => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   const report = (where: At, field: string, message: string) => problems.push({ line: where.line, column: where.column, field, message });
 
@@ -322,7 +332,7 @@ function readBody(post: PostSource, rules: Rules): Body {
     const written = slice(node);
     if (written !== undefined && isLiteralDollars(written, source[node.position?.end.offset ?? 0])) return written;
     try {
-      return hastText(htmlToHast(renderMath(node.value ?? '', false, 'mathml'), { fragment: true }));
+      return hastText(htmlToHast(renderMath(node.value ?? '', false).html, { fragment: true }));
     } catch {
       return node.value ?? '';
     }
@@ -429,8 +439,9 @@ function readBody(post: PostSource, rules: Rules): Body {
     const written = slice(node);
     if (!display && written !== undefined && isLiteralDollars(written, source[node.position?.end.offset ?? 0])) return;
     const tex = node.value ?? '';
+    formulas.push({ tex, display, offset: node.position?.start.offset ?? 0 });
     const reason = rules.mathError(tex, display);
-    if (reason) report(at(node), 'math', `invalid TeX "${tex}": ${reason} (fix the formula; write words inside \\text{…})`);
+    if (reason) report(at(node), 'math', `invalid TeX "${tex}": ${reason}`);
   };
 
   // Raw HTML in a .md post: <img> and <a> are checked like Markdown images and links, and a
@@ -600,7 +611,12 @@ function readBody(post: PostSource, rules: Rules): Body {
     if (reference.type === 'imageReference') checkImage(url, reference.alt, at(reference), 'markdown');
     else checkLink(url, at(reference));
   }
+  // Equations: a \label names a link target (#eq-…), and every \eqref must name one.
+  for (const problem of referenceProblems(formulas, source)) report(atSource(problem.offset), 'math', problem.message);
   const ids = new Set(headings);
+  for (const { tex, display } of formulas) {
+    if (display) for (const match of tex.matchAll(/\\label\s*\{([^{}]*)\}/g)) ids.add(equationId(match[1]!.trim()));
+  }
   for (const { at: where, href, anchor } of ownAnchors) {
     if (!ids.has(anchor)) report(where, 'link', `"${href}" is not a heading in this post (${anchorHint(anchor, ids)})`);
   }

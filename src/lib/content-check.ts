@@ -147,6 +147,8 @@ export interface CheckResult {
   counts: Record<CollectionName, number>;
   /** Every post whose frontmatter is valid, with what decides whether it is published. */
   posts: Array<{ file: string; date: string; draft: boolean }>;
+  /** Code points the posts' formulas draw, in order (drafts' too): the build's math font holds them. */
+  mathCharacters: number[];
   /**
    * The valid files of each collection as the build's loaders give them (id and schema output):
    * when there are no problems, the content the build is about to render (the social-image
@@ -242,7 +244,8 @@ export function checkContent(
     const post = file.valid as PostData | undefined;
     return [{ file: display(file.path), path: join(root, file.path), source: file.source, publish: post && { date: post.date, draft: post.draft } }];
   });
-  problems.push(...checkBodies(bodies, facts, today));
+  const mathCharacters = new Set<number>();
+  problems.push(...checkBodies(bodies, facts, today, mathCharacters));
 
   // `npm run new` writes TODO placeholders; a post may not go live with one left in.
   for (const file of files.posts) {
@@ -265,6 +268,7 @@ export function checkContent(
     problems,
     counts,
     posts,
+    mathCharacters: [...mathCharacters].sort((a, b) => a - b),
     valid: {
       posts: valid<PostData>('posts'),
       authors: valid<AuthorData>('authors'),
