@@ -11,6 +11,8 @@ const pageTypes = {
   'index, later page': '/2/',
   article: '/posts/rich-post/',
   'article (Markdown)': '/posts/markdown-post/',
+  'article with numbered equations and colours': '/posts/math-corpus-references/',
+  'article with every kind of formula': '/posts/math-corpus-notation/',
   'not found': '/404.html',
   courses: '/courses/',
   course: '/courses/course-two/',

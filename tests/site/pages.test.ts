@@ -10,23 +10,30 @@ import { htmlPages, page, text } from '../helpers/html.ts';
 const cardLinks = (path: string) => page('fixture', path).querySelectorAll('main article h2 a').map((a) => a.getAttribute('href'));
 
 describe('pagination', () => {
-  test('splits 13 published posts into a full first page and a second page, newest first', () => {
+  // 13 fixture posts, then the 8 math-corpus posts (dated 2023, so oldest): 21 in all.
+  test('splits 21 published posts into two full pages and a third, newest first', () => {
     const first = cardLinks('/');
     const second = cardLinks('/2/');
+    const third = cardLinks('/3/');
     expect(first).toHaveLength(siteConfig.pageSize);
+    expect(second).toHaveLength(siteConfig.pageSize);
     expect(first[0]).toBe('/posts/fixture-post-11/');
-    expect(second).toEqual(['/posts/fixture-post-01/', '/posts/rich-post/', '/posts/markdown-post/']);
-    expect(new Set([...first, ...second]).size).toBe(13);
-    expect(existsSync(join(buildDir('fixture'), '3'))).toBe(false);
+    expect(second.slice(0, 3)).toEqual(['/posts/fixture-post-01/', '/posts/rich-post/', '/posts/markdown-post/']);
+    expect(third).toHaveLength(1);
+    expect(new Set([...first, ...second, ...third]).size).toBe(21);
+    expect(existsSync(join(buildDir('fixture'), '4'))).toBe(false);
   });
 
   test('links the pages to each other', () => {
     const first = page('fixture', '/');
     const second = page('fixture', '/2/');
+    const last = page('fixture', '/3/');
     expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/2/');
     expect(first.querySelector('a[rel="prev"]')).toBeNull();
     expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
-    expect(text(second.querySelector('nav[aria-label="Pagination"] p'))).toBe('Page 2 of 2');
+    expect(second.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/3/');
+    expect(last.querySelector('a[rel="next"]')).toBeNull();
+    expect(text(last.querySelector('nav[aria-label="Pagination"] p'))).toBe('Page 3 of 3');
   });
 });
 

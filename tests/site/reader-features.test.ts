@@ -20,9 +20,12 @@ describe('course pages', () => {
     expect(text(doc.querySelector('main aside'))).toContain('find bugs before readers do');
     expect(doc.querySelector('a[data-enrol]')?.getAttribute('href')).toBe('https://courses.example/applied-testing');
     const articles = doc.querySelectorAll('section[aria-labelledby="course-articles"] article h3 a').map((a) => a.getAttribute('href'));
-    expect(articles).toEqual(['/posts/fixture-post-09/', '/posts/fixture-post-06/', '/posts/fixture-post-03/', '/posts/rich-post/']);
+    // The fixture posts of the course, then its four math-corpus posts (dated 2023, the oldest).
+    expect(articles.slice(0, 4)).toEqual(['/posts/fixture-post-09/', '/posts/fixture-post-06/', '/posts/fixture-post-03/', '/posts/rich-post/']);
+    expect(articles.slice(4)).toHaveLength(4);
+    expect(articles.slice(4).every((href) => href!.startsWith('/posts/math-corpus-'))).toBe(true);
     const minutes = articles.reduce((sum, href) => sum + Number(/(\d+) min read/.exec(text(page('fixture', href!).querySelector('main header')))![1]), 0);
-    expect(text(doc.querySelector('section[aria-labelledby="course-articles"]'))).toContain(`4 articles, ${minutes} min of reading in all`);
+    expect(text(doc.querySelector('section[aria-labelledby="course-articles"]'))).toContain(`8 articles, ${minutes} min of reading in all`);
   });
 
   test("an article's call to action links to its course page as well as to enrolment", () => {
@@ -38,7 +41,7 @@ describe('author pages', () => {
     expect(text(doc.querySelector('h1'))).toBe('Ada Lovelace');
     expect(text(doc.querySelector('main'))).toContain('Ada writes fixture articles about engines that compute.');
     expect(doc.querySelector('main a[href="https://ada.example/"]')?.getAttribute('rel')).toContain('noopener');
-    expect(doc.querySelectorAll('main article h3 a').length).toBe(7);
+    expect(doc.querySelectorAll('main article h3 a').length).toBe(7 + 4); // and four math-corpus posts
     expect(hrefs('/posts/fixture-post-01/', 'main header a[data-pagefind-filter="author"]')).toEqual(['/authors/ada-lovelace/']);
   });
 });

@@ -237,7 +237,7 @@ describe('socialCards', () => {
     const cards = prerenderedCards();
     expect(cards.map((card) => card.slug)).not.toContain('draft-post');
     expect(cards.map((card) => card.slug)).not.toContain('scheduled-post');
-    expect(cards).toHaveLength(14);
+    expect(cards).toHaveLength(14 + 8); // with the 8 math-corpus posts
     expect(cards.at(-1)).toEqual({ slug: 'default', input: defaultCardInput() });
   });
 });
