@@ -25,6 +25,7 @@ import { checkContent, formatProblems } from '../src/lib/content-check.ts';
 import { buildPaths } from '../src/lib/content-files.ts';
 import { shellEnv, withBuildEnv } from './lib/build-env.ts';
 import { generatePosts, type GeneratedPost, type PostFormat } from './lib/generate-posts.ts';
+import { corpusFormulas, costPerFormula, mathRenderers } from './lib/math-corpus.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 const baselineRoot = join(projectRoot, 'bench/baseline');
@@ -479,16 +480,27 @@ try {
   cleanUp();
 }
 
+/**
+ * What typesetting one formula costs, on the fixture corpus of real formulas: KaTeX's MathML, as
+ * the site had it, and the site's renderer now (src/markdown/math/).
+ */
+function mathCost() {
+  const formulas = corpusFormulas().filter(({ tex }) => !/\\(label|eqref|ref)\b/.test(tex)); // KaTeX reads neither
+  return { formulas: formulas.length, before: costPerFormula(mathRenderers.before, formulas), now: costPerFormula(mathRenderers.now, formulas) };
+}
+
 if (exitCode === 0) {
   const machine = machineInfo();
   const evaluated = targets(results);
+  const math = mathCost();
   console.log(`\n${table(results)}\n`);
+  console.log(`Math, per formula (${math.formulas} formulas of the fixture corpus): KaTeX MathML before ${math.before.microseconds.toFixed(0)} µs, ${math.before.bytes.toFixed(0)} bytes; Temml now ${math.now.microseconds.toFixed(0)} µs, ${math.now.bytes.toFixed(0)} bytes\n`);
   console.log('Targets from the issue (figures to read, not assertions):');
   const width = Math.max(...evaluated.map((t) => t.label.length));
   for (const t of evaluated) console.log(`  ${t.status.padEnd(4)}  ${t.label.padEnd(width)}  ${t.figure}`);
   console.log(`\n${machine.cpus} CPUs (${machine.cpuModel}), ${mb(machine.totalMemoryBytes)} memory, Node ${machine.node}, Astro ${machine.astro}`);
   mkdirSync(dirname(outFile), { recursive: true });
-  const report = { startedAt: startedAt.toISOString(), options: { sizes, format, seed, skipBaseline: args['skip-baseline'], skipWarm: args['skip-warm'] }, machine, git: gitInfo(), results, targets: evaluated };
+  const report = { startedAt: startedAt.toISOString(), options: { sizes, format, seed, skipBaseline: args['skip-baseline'], skipWarm: args['skip-warm'] }, machine, git: gitInfo(), results, targets: evaluated, math };
   // Milliseconds to 0.001 and ratios to 3 decimals are more than these figures can tell apart.
   const rounded = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(3)) : value);
   writeFileSync(outFile, `${JSON.stringify(report, rounded, 2)}\n`);

@@ -9,7 +9,7 @@
  * audits when any category is below 100.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -49,17 +49,24 @@ if (process.env['LIGHTHOUSE_SKIP_BUILD'] === '1' && existsSync(outDir)) {
   }
 }
 
-/** "/<folder>/<first slug>/" if the build has <folder>/<slug>/index.html, in name order. */
-function firstPage(folder: string): string | undefined {
+/**
+ * "/<folder>/<slug>/" of the build's <folder>/<slug>/index.html pages: the one that `rank`
+ * scores highest, the first in name order on a tie.
+ */
+function pickPage(folder: string, rank: (html: string) => number = () => 0): string | undefined {
   const dir = join(outDir, folder);
   if (!existsSync(dir)) return undefined;
-  const slug = readdirSync(dir).sort().find((name) => existsSync(join(dir, name, 'index.html')));
-  return slug && `/${folder}/${slug}/`;
+  const slugs = readdirSync(dir).sort().filter((name) => existsSync(join(dir, name, 'index.html')));
+  const scored = slugs.map((slug) => ({ slug, score: rank(readFileSync(join(dir, slug, 'index.html'), 'utf8')) }));
+  const best = scored.reduce<(typeof scored)[number] | undefined>((top, page) => (!top || page.score > top.score ? page : top), undefined);
+  return best && `/${folder}/${best.slug}/`;
 }
 
+// The article with the most formulas: math brings the most bytes and the font to the page.
+const formulas = (html: string) => html.split('<math').length - 1;
 const pages: { name: string; path: string }[] = [{ name: 'home', path: '/' }];
-for (const [name, folder] of [['article', 'posts'], ['course', 'courses']] as const) {
-  const path = firstPage(folder);
+for (const [name, folder, rank] of [['article (most math)', 'posts', formulas], ['course', 'courses', undefined]] as const) {
+  const path = pickPage(folder, rank);
   if (path) pages.push({ name, path });
   else if (folder === 'posts') console.error('⚠ no article page under posts/*/index.html');
 }
