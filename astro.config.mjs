@@ -14,7 +14,7 @@ import { baseLinks } from './src/markdown/base-links.ts';
 import { figureImages } from './src/markdown/figure-images.ts';
 import { headingAnchors } from './src/markdown/heading-anchors.ts';
 import { mathPlugin } from './src/markdown/math/index.ts';
-import { buildPaths, envSwitch } from './src/lib/content-files.ts';
+import { buildPaths, envSwitch } from './src/build-env.ts';
 import { siteConfig } from './src/site.config.ts';
 
 // paths.base comes from BASE_PATH and serves the site under a sub-path, e.g. "/blog" for

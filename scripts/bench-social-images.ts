@@ -11,8 +11,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getSocialImage, renderSocialImage } from '../src/lib/social-image.ts';
-import type { SocialImageInput } from '../src/lib/social-image.ts';
+import { getSocialImage } from '../src/social-cards/cache.ts';
+import type { SocialImageInput } from '../src/social-cards/input.ts';
+import { renderSocialImage } from '../src/social-cards/render.ts';
 
 const count = Number(process.argv[2] ?? 100);
 const concurrency = Number(process.argv[3] ?? 1);

@@ -22,8 +22,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { checkContent, formatProblems } from '../src/lib/content-check.ts';
-import { buildPaths } from '../src/lib/content-files.ts';
-import { shellEnv, withBuildEnv } from './lib/build-env.ts';
+import { buildPaths, shellEnv, withBuildEnv } from '../src/build-env.ts';
 import { generatePosts, type GeneratedPost, type PostFormat } from './lib/generate-posts.ts';
 import { corpusFormulas, costPerFormula, mathRenderers } from './lib/math-corpus.ts';
 
@@ -277,7 +276,7 @@ function measureDist(outDir: string) {
 async function measureSize(posts: number): Promise<SizeResult> {
   const scratch = tempDir(`bench-${posts}-`);
   const root = join(scratch, 'content');
-  // The build keys its Astro cache to the content root (src/lib/content-files.ts): a fresh root
+  // The build keys its Astro cache to the content root (src/build-env.ts): a fresh root
   // means an empty cache, which lives under node_modules/.astro/ and is removed at the end.
   const { cacheDir } = buildPaths({ CONTENT_ROOT: root }, projectRoot);
   rmSync(cacheDir, { recursive: true, force: true });
@@ -295,7 +294,7 @@ async function measureSize(posts: number): Promise<SizeResult> {
   }
 
   const outDir = join(scratch, 'dist');
-  // The site builds as `npm run build` does (scripts/lib/build-env.ts); the baseline as bare Astro.
+  // The site builds as `npm run build` does (src/build-env.ts); the baseline as bare Astro.
   const siteEnv = withBuildEnv({ CONTENT_ROOT: root, OUT_DIR: outDir, SOCIAL_IMAGE_CACHE: join(scratch, 'social-images') });
   log(`N=${posts}: cold build of the complete site`);
   const coldRun = await runBuild('cold', projectRoot, siteEnv, scratch);

@@ -1,10 +1,10 @@
 /**
  * `npm run build [-- <astro build flags>]`: `astro build` with the environment of
- * scripts/lib/build-env.ts, which has to be set before the process starts. Exits as astro does.
+ * src/build-env.ts, which has to be set before the process starts. Exits as astro does.
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { withBuildEnv } from './lib/build-env.ts';
+import { withBuildEnv } from '../src/build-env.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {

@@ -4,7 +4,7 @@
  */
 import { relative } from 'node:path';
 import { checkContent, formatProblems } from '../src/lib/content-check.ts';
-import { contentRoot } from '../src/lib/content-files.ts';
+import { contentRoot } from '../src/build-env.ts';
 
 const root = contentRoot();
 const started = performance.now();

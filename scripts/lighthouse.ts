@@ -15,7 +15,7 @@ import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
 import { chromiumArgs, chromiumPath } from './lib/browser.ts';
-import { withBuildEnv } from './lib/build-env.ts';
+import { withBuildEnv } from '../src/build-env.ts';
 import { serve } from './lib/serve.ts';
 
 const root = resolve(import.meta.dirname, '..');

@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { checkContent, formatProblems } from '../src/lib/content-check.ts';
-import { contentRoot } from '../src/lib/content-files.ts';
+import { contentRoot } from '../src/build-env.ts';
 import {
   existingTopics,
   parseTopics,

@@ -6,7 +6,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRoot } from '../src/lib/content-files.ts';
+import { contentRoot } from '../src/build-env.ts';
 import { isCalendarDay, todayIn } from '../src/lib/dates.ts';
 import { COUNT_COLUMNS, formatReport, importViews, PATH_COLUMNS, ViewsImportError } from '../src/lib/views-import.ts';
 import { siteConfig } from '../src/site.config.ts';

@@ -1,8 +1,9 @@
 // Wiring only: one loader and one schema per collection. The schemas live in src/schemas/, the
-// paths in src/lib/content-files.ts, and the cross-file checks in src/lib/content-check.ts.
+// paths in src/lib/content-files.ts, and the cross-file checks in the content check.
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { collectionFolders, contentRoot, fileId, type CollectionName } from './lib/content-files.ts';
+import { collectionFolders, fileId, type CollectionName } from './lib/content-files.ts';
+import { contentRoot } from './build-env.ts';
 import { authorSchema } from './schemas/author.ts';
 import { courseSchema } from './schemas/course.ts';
 import { postSchema } from './schemas/post.ts';

@@ -5,7 +5,7 @@
  * no dist/ behind that could be mistaken for a good one.
  *
  * Once the check passes, a build also starts drawing the social images on a second core
- * (src/lib/social-image-worker.ts), while Astro loads the content and renders the pages; the
+ * (src/social-cards/worker.ts), while Astro loads the content and renders the pages; the
  * worker is stopped when the pages are generated. SOCIAL_IMAGE_PRERENDER=0 turns that off: the
  * og endpoint then draws each card when Astro reaches it, as it does for any card the worker
  * missed or failed on.
@@ -21,11 +21,11 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkContent, formatProblems, type CheckResult } from '../lib/content-check.ts';
 import { MATH_FONT_ALIAS, mathFontSourcePath, writeMathFont } from './math-font.ts';
-import { socialImageCacheDir } from '../lib/content-files.ts';
+import { socialImageCacheDir } from '../build-env.ts';
 import { todayIn } from '../lib/dates.ts';
 import { buildSiteContent, heldBack } from '../lib/posts.ts';
-import { socialCards } from '../lib/social-card-input.ts';
-import { socialImageWorkerEnabled, startSocialImageWorker, type SocialImageWorker } from '../lib/social-image-worker.ts';
+import { socialCards } from '../social-cards/input.ts';
+import { socialImageWorkerEnabled, startSocialImageWorker, type SocialImageWorker } from '../social-cards/worker.ts';
 import { siteConfig } from '../site.config.ts';
 
 /** Starts the social-image worker on the cards this build will serve, unless it is turned off. */

@@ -1,12 +1,12 @@
 /**
  * Builds the site from a content root into tmp/builds/<name>, with the same Node and Astro as
- * `npm run build` (and its environment, scripts/lib/build-env.ts), and reads the result. Used by the site tests' global setup and by tests that
+ * `npm run build` (and its environment, src/build-env.ts), and reads the result. Used by the site tests' global setup and by tests that
  * expect a build to fail.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { shellEnv, withBuildEnv } from '../../scripts/lib/build-env.ts';
+import { shellEnv, withBuildEnv } from '../../src/build-env.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { buildPaths, socialImageCacheDir } from '../../src/lib/content-files.ts';
+import { buildPaths, socialImageCacheDir } from '../../src/build-env.ts';
 
 interface Step { uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string> }
 interface Job { needs?: string; steps: Step[]; permissions?: Record<string, string> }

@@ -7,15 +7,11 @@ import { checkContent } from '../../../src/lib/content-check.ts';
 import { fileId, listCollectionFiles } from '../../../src/lib/content-files.ts';
 import { todayIn } from '../../../src/lib/dates.ts';
 import { buildSiteContent } from '../../../src/lib/posts.ts';
-import { articleCardInput, defaultCardInput, socialCards } from '../../../src/lib/social-card-input.ts';
-import {
-  getSocialImage,
-  renderSocialImage,
-  renderSocialImageSvg,
-  socialImageKey,
-} from '../../../src/lib/social-image.ts';
-import type { SocialImageInput } from '../../../src/lib/social-image.ts';
-import { socialImageWorkerEnabled, startSocialImageWorker } from '../../../src/lib/social-image-worker.ts';
+import { articleCardInput, defaultCardInput, socialCards } from '../../../src/social-cards/input.ts';
+import { getSocialImage, socialImageKey } from '../../../src/social-cards/cache.ts';
+import { renderSocialImage, renderSocialImageSvg } from '../../../src/social-cards/render.ts';
+import type { SocialImageInput } from '../../../src/social-cards/input.ts';
+import { socialImageWorkerEnabled, startSocialImageWorker } from '../../../src/social-cards/worker.ts';
 import { postSchema } from '../../../src/schemas/post.ts';
 import { siteConfig } from '../../../src/site.config.ts';
 import { fixtures } from '../../helpers/build.ts';

@@ -2,8 +2,8 @@
  * Draws a build's social images on a second core while Astro renders pages on the first.
  *
  * src/integrations/content-guard.ts starts it as soon as the content check passes, with every
- * card the build will serve (src/lib/social-card-input.ts), and stops it once the pages are
- * generated. It only fills the cache of src/lib/social-image.ts: the og endpoint still asks
+ * card the build will serve (./input.ts), and stops it once the pages are
+ * generated. It only fills the cache of ./cache.ts: the og endpoint still asks
  * getSocialImage for each card and usually finds it there. Whatever the worker has not drawn
  * (it failed, was turned off, or is behind), the endpoint draws itself.
  *
@@ -19,8 +19,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { envSwitch } from './content-files.ts';
-import type { SocialImageInput } from './social-image.ts';
+import { envSwitch } from '../build-env.ts';
+import type { SocialImageInput } from './input.ts';
 
 /** How a worker's run went: cards it drew, cards it found cached, and why it ended early. */
 export interface SocialImageWorkerSummary {
@@ -112,7 +112,7 @@ async function run(port: NonNullable<typeof parentPort>, { inputs, cacheDir }: W
   port.on('message', (message) => {
     if (message === STOP) stopping = true;
   });
-  const { getSocialImage } = await import('./social-image.ts');
+  const { getSocialImage } = await import('./cache.ts');
   const progress: Progress = { rendered: 0, cached: 0 };
   for (let i = inputs.length - 1; i >= 0 && !stopping; i--) {
     try {

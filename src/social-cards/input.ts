@@ -1,13 +1,28 @@
 /**
  * What each social image shows: one card per published article and a "default" card for every
  * other page, in the order Astro renders src/pages/og/[slug].png.ts. The og endpoint and the
- * build's pre-renderer (src/lib/social-image-worker.ts) both take their cards from here, so they
- * agree on every cache key by construction.
+ * build's pre-renderer (./worker.ts) both take their cards from here, so they agree on every
+ * cache key by construction.
  */
+import { formatDate } from '../lib/dates.ts';
+import type { Article } from '../lib/posts.ts';
 import { siteConfig } from '../site.config.ts';
-import { formatDate } from './dates.ts';
-import type { Article } from './posts.ts';
-import type { SocialImageInput } from './social-image.ts';
+
+/** The text of one card. */
+export interface SocialImageInput {
+  title: string;
+  author: string;
+  course: string;
+  siteName: string;
+  organisation: string;
+  /** Already formatted, e.g. "19 July 2025". */
+  date: string;
+}
+
+/** The card's size in pixels: Open Graph's 1.91:1. */
+export const SOCIAL_IMAGE_WIDTH = 1200;
+export const SOCIAL_IMAGE_HEIGHT = 630;
+
 
 /** An article's card as plain data: the post's title and ISO day, its author's and course's names. */
 export interface ArticleCard {
