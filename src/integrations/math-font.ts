@@ -15,11 +15,12 @@
  * a Vite alias, `@math-font`, from src/styles/math.css. Nothing is reused from an earlier build,
  * so no cached copy can be stale or corrupt.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import wawoff2 from 'wawoff2';
+import writeFileAtomic from 'write-file-atomic';
 
 /** The module id src/styles/math.css loads the font by. */
 export const MATH_FONT_ALIAS = '@math-font';
@@ -71,15 +72,13 @@ export async function buildMathFont(characters: Iterable<number>, source: Buffer
 }
 
 /**
- * Writes the subset for `characters` to `dir` and returns its path. Written under a temporary
- * name and renamed, so a build that stops half-way leaves no truncated font behind.
+ * Writes the subset for `characters` to `dir` and returns its path. Written atomically
+ * (write-file-atomic), so a build that stops half-way leaves no truncated font behind.
  */
 export async function writeMathFont(dir: string, characters: Iterable<number>): Promise<string> {
   const path = join(dir, 'stix-two-math.woff2');
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, await buildMathFont(characters));
-  renameSync(temporary, path);
+  mkdirSync(dir, { recursive: true });
+  await writeFileAtomic(path, await buildMathFont(characters));
   return path;
 }
 

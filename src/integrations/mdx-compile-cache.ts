@@ -11,11 +11,12 @@
  * is fixed. Entries are written atomically, and those a build did not use are removed at its end.
  * Only `astro build` uses it: the dev server compiles on demand and keeps its own module graph.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { sync as writeFileAtomicSync } from 'write-file-atomic';
 
 const WRAPPED = Symbol('mdx-compile-cache');
 
@@ -75,13 +76,11 @@ export function cachedTransform(handler: TransformHandler, dir: string, print: s
     const result = (await handler.call(this, code, id, ...rest)) as Compiled | null | undefined;
     counts.compiled++;
     if (result && typeof result.code === 'string' && result.map == null) {
-      mkdirSync(dir, { recursive: true });
-      const temporary = join(dir, `${name}.${process.pid}.${randomUUID()}.tmp`);
       try {
-        writeFileSync(temporary, JSON.stringify({ code: result.code, map: null, meta: result.meta }));
-        renameSync(temporary, join(dir, name));
+        mkdirSync(dir, { recursive: true });
+        writeFileAtomicSync(join(dir, name), JSON.stringify({ code: result.code, map: null, meta: result.meta }));
       } catch {
-        rmSync(temporary, { force: true }); // the cache is an optimisation: a build never fails on it
+        // the cache is an optimisation: a build never fails on it
       }
     }
     return result;
