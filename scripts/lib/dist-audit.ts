@@ -3,7 +3,7 @@
  * and #fragment in every HTML file resolves (walking files, so orphan pages are checked too, which
  * a crawl from the home page misses), and the safety scans: no javascript:/data:/vbscript: URLs,
  * no inline event handlers, rel="noopener noreferrer" on links that leave the site, alt text and
- * dimensions on every image, nothing loaded from another origin.
+ * dimensions on every image, nothing loaded from another origin, no style attribute.
  *
  * Ours rather than linkinator: it reads files instead of serving and crawling (the launch site
  * checks in well under a second), resolves the site's own absolute URLs (canonical, og:url) to
@@ -19,20 +19,39 @@ export interface Finding {
   problem: string;
 }
 
-interface Page {
+/** A built page: its URL path and its parsed document. */
+export interface Page {
   path: string;
   doc: HTMLElement;
 }
 
-/** Every HTML file of `dir`, parsed, keyed by URL path ("/", "/posts/a/", "/404.html"). */
-export function readPages(dir: string): Page[] {
+/**
+ * A built page's HTML as a document in which every element is an element: node-html-parser
+ * keeps the content of <pre> and <noscript> as raw text by default, which hid a style attribute
+ * in a code block and a link in <noscript> from every scan. Only <script> and <style> stay text.
+ */
+export function parseHtml(html: string): HTMLElement {
+  return parse(html, { blockTextElements: { script: true, style: true } });
+}
+
+/** Every HTML file of `dir` as a URL path ("/", "/posts/a/", "/404.html"), in order. */
+export function listPages(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[])
     .filter((file) => file.endsWith('.html'))
-    .sort()
-    .map((file) => ({
-      path: `/${file.split('\\').join('/').replace(/(^|\/)index\.html$/, '$1')}`,
-      doc: parse(readFileSync(join(dir, file), 'utf8')),
-    }));
+    .map((file) => `/${file.split('\\').join('/').replace(/(^|\/)index\.html$/, '$1')}`)
+    .sort();
+}
+
+/** Every HTML file of `dir`, parsed, keyed by URL path. */
+export function readPages(dir: string): Page[] {
+  return listPages(dir).map((path) => ({ path, doc: parseHtml(readFileSync(fileFor(dir, path)!, 'utf8')) }));
+}
+
+/** Every element with a style attribute, which the site's CSP (no 'unsafe-inline') would block. */
+export function styleAttributes(dir: string): Finding[] {
+  return readPages(dir).flatMap(({ path, doc }) =>
+    doc.querySelectorAll('[style]').map((element) => ({ page: path, problem: `<${element.tagName.toLowerCase()} style="${element.getAttribute('style') ?? ''}">` })),
+  );
 }
 
 /** The file a URL path is served from, if it exists (directory index, or the file itself). */

@@ -1,5 +1,5 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { parse } from 'node-html-parser';
+import { parseHtml as parse } from '../../scripts/lib/dist-audit.ts';
 import { beforeAll, describe, expect, test } from 'vitest';
 import Byline from '../../src/components/Byline.astro';
 

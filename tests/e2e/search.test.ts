@@ -1,7 +1,7 @@
 // Pagefind over the built launch site: a word from an article's body finds it; filters narrow.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'node-html-parser';
+import { parseHtml as parse } from '../../scripts/lib/dist-audit.ts';
 import { describe, expect, test } from 'vitest';
 import { siteConfig } from '../../src/site.config.ts';
 import { buildDir } from '../helpers/build.ts';

@@ -1,7 +1,7 @@
 // The fixture site as built: pagination, drafts, ignored files, sitemap, robots.txt and 404.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'node-html-parser';
+import { parseHtml as parse } from '../../scripts/lib/dist-audit.ts';
 import { describe, expect, test } from 'vitest';
 import { siteConfig } from '../../src/site.config.ts';
 import { buildDir, readBuilt } from '../helpers/build.ts';

@@ -36,6 +36,12 @@ describe('course pages', () => {
 });
 
 describe('author pages', () => {
+  test('the authors page counts articles in the right number: "1 article", "11 articles"', () => {
+    const counts = (build: string) => page(build, '/authors/').querySelectorAll('main li p.text-gold').map((p) => text(p));
+    expect(counts('real')).toEqual(['1 article', '1 article', '1 article']);
+    expect(counts('fixture')).toEqual(['11 articles', '10 articles']);
+  });
+
   test('show name, role, bio, links and articles; bylines link there', () => {
     const doc = page('fixture', '/authors/ada-lovelace/');
     expect(text(doc.querySelector('h1'))).toBe('Ada Lovelace');

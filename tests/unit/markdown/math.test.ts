@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse, type HTMLElement } from 'node-html-parser';
+import type { HTMLElement } from 'node-html-parser';
+import { parseHtml as parse } from '../../../scripts/lib/dist-audit.ts';
 import { evaluate, markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { findMathErrors, isLiteralDollars, mathPlugin, renderMath } from '../../../src/markdown/math/index.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkLinks, formatFindings, scanPages } from '../../../scripts/lib/dist-audit.ts';
+import { checkLinks, formatFindings, scanPages, styleAttributes } from '../../../scripts/lib/dist-audit.ts';
 
 const SITE = 'https://blog.example';
 
@@ -14,6 +14,24 @@ function site(files: Record<string, string>): string {
   }
   return dir;
 }
+
+describe('what the scans read', () => {
+  // node-html-parser keeps <pre> and <noscript> as raw text unless told otherwise.
+  test('a style attribute inside a code block is found', () => {
+    const dir = site({ 'index.html': '<pre class="astro-code"><code><span style="color:#d73a49">def</span> f(): pass</code></pre><p>text</p>' });
+    expect(formatFindings(styleAttributes(dir))).toBe('/: <span style="color:#d73a49">');
+  });
+
+  test('a dead link inside <noscript> is found', () => {
+    const dir = site({ 'index.html': '<noscript><p>Search needs JavaScript. Browse <a href="/topics/">topics</a>.</p></noscript>' });
+    expect(formatFindings(checkLinks(dir, SITE))).toBe('/: broken link "/topics/" (no file for /topics/)');
+  });
+
+  test('the content of a <script> is still text, not markup', () => {
+    const dir = site({ 'index.html': '<script>document.body.innerHTML = \'<a href="/nowhere/" style="x">\';</script>' });
+    expect(formatFindings([...styleAttributes(dir), ...checkLinks(dir, SITE)])).toBe('');
+  });
+});
 
 describe('checkLinks', () => {
   test('accepts links to pages, files, fragments and the site origin', () => {
