@@ -8,7 +8,7 @@ import { contentGuard } from './src/integrations/content-guard.ts';
 import { mdxCompileCache } from './src/integrations/mdx-compile-cache.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { codeClasses } from './src/markdown/code-classes.ts';
-import { codeThemes } from './src/markdown/code-theme.ts';
+import { codeHighlight } from './src/markdown/code-theme.ts';
 import { externalLinks } from './src/markdown/external-links.ts';
 import { baseLinks } from './src/markdown/base-links.ts';
 import { figureImages } from './src/markdown/figure-images.ts';
@@ -38,9 +38,9 @@ export default defineConfig({
   // A Content-Security-Policy <meta> on every page: Astro adds the hashes of its own scripts and
   // styles; the inline theme script adds its hash (ThemeScript), the search page adds what
   // Pagefind needs (search.astro). public/_headers sends the directives a <meta> cannot carry
-  // (frame-ancestors); docs/hosting.md explains how the two policies combine. Astro's warning that
-  // Shiki's inline styles defeat CSP does not apply: codeClasses turns them into classes, and
-  // tests/site/security.test.ts fails on any style="" left in a page.
+  // (frame-ancestors); docs/hosting.md explains how the two policies combine. Shiki's inline
+  // styles become classes (codeClasses), and tests/site/security.test.ts fails on any style=""
+  // left in a page.
   security: {
     csp: {
       directives: [
@@ -61,12 +61,13 @@ export default defineConfig({
   markdown: {
     // Sätteri parses $…$ and $$…$$ as math, so TeX braces never reach MDX as expressions; the math
     // plugin renders it to MathML at build time (no client JavaScript, no math fonts to download).
-    // Both themes' colours as variables, turned into classes by codeClasses (no style="").
-    shikiConfig: { themes: codeThemes, defaultColor: false },
+    // Code is highlighted by our own Shiki plugin, both themes' colours as variables turned into
+    // classes by codeClasses (no style=""); Astro's is off (see src/markdown/code-theme.ts).
+    syntaxHighlight: false,
     processor: satteri({
       features: { math: true },
       mdastPlugins: [figureImages()],
-      hastPlugins: [mathPlugin(), externalLinks(siteConfig.url), baseLinks(base), codeClasses(), headingAnchors()],
+      hastPlugins: [await codeHighlight(), mathPlugin(), externalLinks(siteConfig.url), baseLinks(base), codeClasses(), headingAnchors()],
     }),
   },
   integrations: [

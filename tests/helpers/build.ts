@@ -4,7 +4,8 @@
  * expect a build to fail.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { shellEnv, withBuildEnv } from '../../src/build-env.ts';
 
@@ -25,7 +26,23 @@ export function buildSite(name: string, contentRoot: string, env: Record<string,
     encoding: 'utf8',
     timeout: 240_000,
   });
-  return { outDir, status: result.status, output: `${result.stdout}${result.stderr}` };
+  const output = `${result.stdout}${result.stderr}`;
+  mkdirSync(join(projectRoot, 'tmp/builds'), { recursive: true });
+  writeFileSync(`${outDir}.log`, output);
+  return { outDir, status: result.status, output };
+}
+
+/** What the build named `name` printed, kept beside it (tmp/builds/<name>.log). */
+export function buildLog(name: string): string {
+  return readFileSync(`${buildDir(name)}.log`, 'utf8');
+}
+
+/** Every file of a build with the sha256 of its bytes, keyed by its path in the build. */
+export function fingerprint(dir: string): Record<string, string> {
+  const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  return Object.fromEntries(files.sort().map((file) => [file.slice(dir.length), createHash('sha256').update(readFileSync(file)).digest('hex')]));
 }
 
 /** A built file's text, e.g. readBuilt('fixture', 'posts/a/index.html'). */

@@ -1,17 +1,6 @@
 // The same content gives the same bytes, whatever the build machine's time zone, build after build.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { buildDir, buildSite, fixtures } from '../helpers/build.ts';
-
-/** Every file of a build with the hash of its bytes. */
-function fingerprint(dir: string): Record<string, string> {
-  const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-  return Object.fromEntries(files.sort().map((file) => [file.slice(dir.length), createHash('sha256').update(readFileSync(file)).digest('hex')]));
-}
+import { buildDir, buildSite, fingerprint, fixtures } from '../helpers/build.ts';
 
 test.each(['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'])('a build under TZ=%s is byte-identical to the reference build', (tz) => {
   const name = `tz-${tz.replace('/', '-')}`;
