@@ -16,18 +16,23 @@ interface MdNode {
   children?: MdNode[];
 }
 
-/** Every formula of the posts in `dir`, as written, in file order. */
-export function corpusFormulas(dir = CORPUS_DIR): Array<{ tex: string; display: boolean }> {
+/** Every formula of one post's `source` (Markdown or MDX), as written, in order. */
+export function formulasOf(source: string, format: 'md' | 'mdx'): Array<{ tex: string; display: boolean }> {
   const formulas: Array<{ tex: string; display: boolean }> = [];
   const walk = (node: MdNode) => {
     if (node.type === 'math' || node.type === 'inlineMath') formulas.push({ tex: node.value ?? '', display: node.type === 'math' });
     node.children?.forEach(walk);
   };
-  for (const file of readdirSync(dir).filter((name) => /\.mdx?$/.test(name)).sort()) {
-    const source = readFileSync(join(dir, file), 'utf8');
-    walk((file.endsWith('.mdx') ? mdxToMdast : markdownToMdast)(source, { features: { math: true } }) as unknown as MdNode);
-  }
+  walk((format === 'mdx' ? mdxToMdast : markdownToMdast)(source, { features: { math: true } }) as unknown as MdNode);
   return formulas;
+}
+
+/** Every formula of the posts in `dir`, as written, in file order. */
+export function corpusFormulas(dir = CORPUS_DIR): Array<{ tex: string; display: boolean }> {
+  return readdirSync(dir)
+    .filter((name) => /\.mdx?$/.test(name))
+    .sort()
+    .flatMap((file) => formulasOf(readFileSync(join(dir, file), 'utf8'), file.endsWith('.mdx') ? 'mdx' : 'md'));
 }
 
 export type Render = (tex: string, display: boolean) => string;
