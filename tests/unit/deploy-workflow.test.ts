@@ -19,8 +19,11 @@ test('runs on pushes to main, on demand, and daily so scheduled posts go live', 
   expect(workflow.on['schedule']).toEqual([{ cron: expect.stringMatching(/^\d+ \d+ \* \* \*$/) }]);
 });
 
-test('tests, then builds, then deploys', () => {
-  expect(runs(tests)).toEqual(expect.arrayContaining(['npm run check:content', 'npm test', 'npm run test:lighthouse']));
+test('runs every check, from the one list CI runs too, then builds, then deploys', () => {
+  expect(runs(tests)).toEqual(['npm install --no-audit --no-fund', 'npm run verify']);
+  expect(readFileSync('.ci/run', 'utf8')).toMatch(/^npm run verify$/m);
+  const verify = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['verify'];
+  expect(verify?.split(' && ')).toEqual(['npm run check:content', 'npm run check', 'npm run lint', 'npm run format:check', 'npm test', 'npm run test:lighthouse']);
   expect(build.needs).toBe('test');
   expect(deploy.needs).toBe('build');
   expect(runs(build)).toContain('npm run build');
