@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { mdxCompileCache } from './src/integrations/mdx-compile-cache.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { socialCards } from './src/integrations/social-cards.ts';
 import { codeClasses } from './src/markdown/code-classes.ts';
 import { codeHighlight } from './src/markdown/code-theme.ts';
 import { externalLinks } from './src/markdown/external-links.ts';
@@ -21,13 +22,13 @@ import { siteConfig } from './src/site.config.ts';
 // https://example.github.io/blog/ (a GitHub Pages project site); src/lib/urls.ts adds it to links.
 const paths = buildPaths();
 const base = paths.base;
+const cards = socialCards();
 
 export default defineConfig({
   site: siteConfig.url,
   base: base || '/',
   trailingSlash: 'always',
-  // Four pages at a time, so one page's file write or cached social card is read while another
-  // renders: routes of a 1,000-post rebuild took 14.8 s on average instead of 18.5 s (three runs
+  // Four pages at a time, so one page's file write is done while another renders: routes of a 1,000-post rebuild took 14.8 s on average instead of 18.5 s (three runs
   // each, the same bytes out; docs/performance.md).
   build: { concurrency: 4 },
   // JSON Schemas of the collections in .astro/collections/, for frontmatter completion in VS Code
@@ -81,7 +82,8 @@ export default defineConfig({
     }),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
     searchIndex(),
-    contentGuard({ root: paths.contentRoot }), // last: see its header comment
+    cards.integration,
+    contentGuard({ root: paths.contentRoot, onChecked: cards.start }), // last: see its header comment
   ],
   vite: {
     plugins: [tailwindcss()],

@@ -3,9 +3,9 @@
  *
  * Renders N (default 100) distinct cards cold into an empty temporary cache, then asks for the
  * same N again (warm: all from the cache), and prints milliseconds per image and the peak resident
- * memory. The first render, which starts satori's WebAssembly and parses the fonts, is timed on its
+ * memory. The first render, which registers the fonts with Takumi, is timed on its
  * own. With a concurrency above 1 (default 1, as Astro renders pages one at a time), several cards
- * are in flight at once: satori lays one out while resvg rasterises another on the thread pool.
+ * are in flight at once.
  * The temporary cache is removed at the end; KEEP=1 keeps it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

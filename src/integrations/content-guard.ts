@@ -4,11 +4,8 @@
  * a dangling id or a duplicate slug, no error at all). It also makes sure a failed build leaves
  * no dist/ behind that could be mistaken for a good one.
  *
- * Once the check passes, a build also starts drawing the social images on a second core
- * (src/social-cards/worker.ts), while Astro loads the content and renders the pages; the
- * worker is stopped when the pages are generated. SOCIAL_IMAGE_PRERENDER=0 turns that off: the
- * og endpoint then draws each card when Astro reaches it, as it does for any card the worker
- * missed or failed on.
+ * Once the check passes, a build hands the checked content to `onChecked`, which starts the
+ * social cards (src/integrations/social-cards.ts) while Astro loads the content and renders.
  *
  * The check renders every formula; the characters they draw are what the site's math font is
  * cut to (./math-font.ts), written here before Vite reads src/styles/math.css.
@@ -21,39 +18,16 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkContent, formatProblems, type CheckResult } from '../lib/content-check.ts';
 import { MATH_FONT_ALIAS, mathFontSourcePath, writeMathFont } from './math-font.ts';
-import { socialImageCacheDir } from '../build-env.ts';
 import { todayIn } from '../lib/dates.ts';
-import { buildSiteContent, heldBack } from '../lib/posts.ts';
-import { socialCards } from '../social-cards/input.ts';
-import { socialImageWorkerEnabled, startSocialImageWorker, type SocialImageWorker } from '../social-cards/worker.ts';
+import { heldBack } from '../lib/posts.ts';
 import { siteConfig } from '../site.config.ts';
 
-/** Starts the social-image worker on the cards this build will serve, unless it is turned off. */
-function startSocialImages(valid: CheckResult['valid'], today: string, logger: AstroIntegrationLogger): SocialImageWorker | undefined {
-  if (!socialImageWorkerEnabled()) return undefined;
-  try {
-    // The same join and order as src/lib/collections.ts, so the same cards as the og endpoint.
-    const { articles } = buildSiteContent(valid, { includeDrafts: false, today });
-    const inputs = socialCards(articles).map((card) => card.input);
-    logger.debug(`drawing ${inputs.length} social image(s) on a second core`);
-    return startSocialImageWorker(inputs, socialImageCacheDir());
-  } catch (error) {
-    logger.warn(`social images are drawn page by page: the worker did not start (${error instanceof Error ? error.message : String(error)})`);
-    return undefined;
-  }
-}
+/** What a build does with the checked content once the check passes (src/integrations/social-cards.ts). */
+export type OnChecked = (valid: CheckResult['valid'], today: string, logger: AstroIntegrationLogger) => void;
 
-/** Stops the worker (every page is rendered: what it has not drawn, the endpoint has) and says how it went. */
-async function stopSocialImages(worker: SocialImageWorker, logger: AstroIntegrationLogger): Promise<void> {
-  const { total, rendered, cached, error } = await worker.stop();
-  if (error) logger.warn(`the social-image worker drew ${rendered} of ${total} card(s), the pages drew the rest: ${error}`);
-  else logger.info(`social images: ${rendered} drawn on a second core, ${cached} found in the cache (drawn earlier, or by a page first), ${total - rendered - cached} not reached`);
-}
-
-/** Astro integration: the content check as the first step of `astro build` (a warning in dev), the draft policy, and the social-image worker. */
-export function contentGuard({ root }: { root: string }): AstroIntegration {
+/** Astro integration: the content check as the first step of `astro build` (a warning in dev), and the draft policy. */
+export function contentGuard({ root, onChecked }: { root: string; onChecked?: OnChecked }): AstroIntegration {
   let completed = false;
-  let socialImages: SocialImageWorker | undefined;
   return {
     name: 'content-guard',
     hooks: {
@@ -89,7 +63,7 @@ export function contentGuard({ root }: { root: string }): AstroIntegration {
           if (held.length > 0) logger.info(`${held.length} post(s) held back from this build (today is ${today} in ${siteConfig.timeZone}):\n${held.join('\n')}`);
         }
         if (problems.length === 0) {
-          if (command === 'build') socialImages ??= startSocialImages(valid, today, logger);
+          if (command === 'build') onChecked?.(valid, today, logger);
           return;
         }
         const report = formatProblems(problems);
@@ -103,16 +77,7 @@ export function contentGuard({ root }: { root: string }): AstroIntegration {
         error.stack = error.message; // the report is what matters; a stack trace would bury it
         throw error;
       },
-      // Every page, so every card, is rendered: the worker has nothing left worth drawing.
-      'astro:build:generated': async ({ logger }) => {
-        const worker = socialImages;
-        socialImages = undefined;
-        if (worker) await stopSocialImages(worker, logger);
-      },
-      'astro:build:done': async ({ logger }) => {
-        const worker = socialImages; // only if generation was skipped
-        socialImages = undefined;
-        if (worker) await stopSocialImages(worker, logger);
+      'astro:build:done': () => {
         completed = true;
       },
     },

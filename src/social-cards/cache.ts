@@ -7,11 +7,12 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { SocialImageInput } from './input.ts';
+import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, type SocialImageInput } from './input.ts';
+import { isCompletePng } from './png.ts';
 import { renderSocialImage } from './render.ts';
 
 /** Bump whenever the design or the text handling changes: it invalidates every cached card. */
-export const SOCIAL_IMAGE_TEMPLATE_VERSION = 'social-card-2';
+export const SOCIAL_IMAGE_TEMPLATE_VERSION = 'social-card-3';
 
 const require = createRequire(import.meta.url);
 
@@ -29,7 +30,7 @@ function packageVersion(name: string): string {
  */
 const RENDER_FINGERPRINT = [
   SOCIAL_IMAGE_TEMPLATE_VERSION,
-  ...['satori', '@resvg/resvg-js', 'sharp', '@fontsource/inter', '@fontsource/source-serif-4'].map(
+  ...['@takumi-rs/core', 'fontkitten', '@fontsource/inter', '@fontsource/source-serif-4'].map(
     (name) => `${name}@${packageVersion(name)}`,
   ),
 ].join(' ');
@@ -46,7 +47,6 @@ export interface GetSocialImageOptions {
   render?: (input: SocialImageInput) => Promise<Buffer>;
 }
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const inFlight = new Map<string, Promise<{ png: Buffer; cached: boolean }>>();
 
 /**
@@ -65,8 +65,8 @@ export function getSocialImage(
   const result = (async () => {
     try {
       const png = await readFile(file);
-      // Anything else (a file truncated by a full disk, say) is drawn again and replaced.
-      if (png.subarray(0, 8).equals(PNG_SIGNATURE)) return { png, cached: true };
+      // Anything else (empty, truncated, a flipped bit, not a PNG) is drawn again and replaced.
+      if (isCompletePng(png, SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT)) return { png, cached: true };
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
     }

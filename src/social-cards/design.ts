@@ -1,21 +1,12 @@
 /**
- * The card's design: colours, measures and the box tree satori lays out (one 1200×630 card in
+ * The card's design: colours, measures and the node tree Takumi draws (one 1200×630 card in
  * the site's navy and gold, course above the title, author and date below).
  */
 import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH } from './input.ts';
 
-/** Latin first (the common case), then accented Latin (names), Greek (maths) and Cyrillic. */
-export const SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic'] as const;
-
-/**
- * satori keeps one font per family, weight and style, so each subset file is its own family, and
- * a style names them all in order: the first that has a glyph draws it.
- */
-function families(family: string): string {
-  return SUBSETS.map((subset) => `'${family} ${subset}'`).join(', ');
-}
-const SERIF = families('Source Serif 4');
-const SANS = families('Inter');
+/** The card's two families: Source Serif 4 for the title, Inter for everything else. */
+const SERIF = "'Source Serif 4'";
+const SANS = 'Inter';
 
 /** The card's background. */
 export const NAVY = '#13294b';
@@ -56,95 +47,86 @@ export interface Card {
   organisation: string;
 }
 
-type Element = { type: string; key?: string; props: Record<string, unknown> };
+/** A Takumi node: a box with children, or a run of text. */
+export type CardNode =
+  | { type: 'container'; style: Style; children: CardNode[] }
+  | { type: 'text'; text: string; style: Style };
+type Style = Record<string, string | number>;
 
-function el(type: string, style: Record<string, unknown>, children?: unknown, key?: string): Element {
-  return { type, ...(key ? { key } : {}), props: { style, ...(children === undefined ? {} : { children }) } };
+function box(style: Style, children: Array<CardNode | false | ''> = []): CardNode {
+  return { type: 'container', style: { display: 'flex', ...style }, children: children.filter((child) => child !== false && child !== '') };
 }
 
-/** The box tree satori lays out for `card`. */
-export function cardTree(card: Card): Element {
-  const header = el(
-    'div',
-    { display: 'flex', alignItems: 'center', fontFamily: SANS, fontSize: 19, lineHeight: 1.2 },
-    [
-      card.organisation &&
-        el('div', { fontWeight: 600, color: WHITE, letterSpacing: '0.14em', textTransform: 'uppercase' }, card.organisation),
-      card.organisation && card.siteName && el('div', { width: 1, height: 22, margin: '0 18px', backgroundColor: 'rgba(255, 255, 255, 0.4)' }),
-      card.siteName && el('div', { fontWeight: 400, color: MUTED, letterSpacing: '0.02em' }, card.siteName),
-    ].filter(Boolean),
-  );
+function text(style: Style, content: string): CardNode {
+  return { type: 'text', text: content, style: { display: 'block', ...style } };
+}
 
-  const main = el(
-    'div',
-    // No overflow: hidden as a backstop: the title and kicker are measured to fit (see
-    // renderSocialImageSvg), and satori draws a clipped box as an SVG mask, which resvg rasterises
-    // as a whole extra image.
-    { display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center', minHeight: 0 },
-    [
-      el('div', { width: 88, height: 4, backgroundColor: GOLD, marginBottom: 26 }),
-      card.course &&
-        el(
-          'div',
-          {
-            display: 'block',
-            width: '100%',
-            fontFamily: SANS,
-            fontWeight: 600,
-            fontSize: KICKER_SIZE,
-            lineHeight: KICKER_LINE_HEIGHT,
-            letterSpacing: '0.1em',
-            textTransform: 'uppercase',
-            textWrap: 'balance',
-            color: GOLD,
-            marginBottom: 22,
-          },
-          card.course,
-          'course',
-        ),
-      el(
-        'div',
+/**
+ * A zero-width space after each slash that a letter follows, so a URL or a path in a title breaks
+ * after a slash, as a browser breaks it, instead of in the middle of a word.
+ */
+function breakAfterSlashes(value: string): string {
+  return value.replace(/\/(?=\S)/g, '/\u200b');
+}
+
+/** The title's and the kicker's places in the tree {@link cardTree} returns, for measuring them. */
+export const MAIN_INDEX = 2;
+
+/** The node tree Takumi draws for `card`. */
+export function cardTree(card: Card): CardNode {
+  const header = box({ alignItems: 'center', fontFamily: SANS, fontSize: 19, lineHeight: 1.2 }, [
+    card.organisation &&
+      text({ fontWeight: 600, color: WHITE, letterSpacing: '0.14em', textTransform: 'uppercase' }, card.organisation),
+    card.organisation &&
+      card.siteName &&
+      box({ width: 1, height: 22, margin: '0 18px', backgroundColor: 'rgba(255, 255, 255, 0.4)' }),
+    card.siteName && text({ fontWeight: 400, color: MUTED, letterSpacing: '0.02em' }, card.siteName),
+  ]);
+
+  const main = box({ flexDirection: 'column', flexGrow: 1, justifyContent: 'center', minHeight: 0 }, [
+    box({ width: 88, height: 4, backgroundColor: GOLD, marginBottom: 26, flexShrink: 0 }),
+    card.course &&
+      text(
         {
-          display: 'block',
           width: '100%',
-          fontFamily: SERIF,
+          fontFamily: SANS,
           fontWeight: 600,
-          fontSize: card.titleSize,
-          lineHeight: TITLE_LINE_HEIGHT,
-          letterSpacing: '-0.005em',
-          color: WHITE,
+          fontSize: KICKER_SIZE,
+          lineHeight: KICKER_LINE_HEIGHT,
+          letterSpacing: '0.1em',
+          textTransform: 'uppercase',
           textWrap: 'balance',
+          color: GOLD,
+          marginBottom: 22,
         },
-        card.title,
-        'title',
+        card.course,
       ),
-    ].filter(Boolean),
-  );
+    text(
+      {
+        width: '100%',
+        fontFamily: SERIF,
+        fontWeight: 600,
+        fontSize: card.titleSize,
+        lineHeight: TITLE_LINE_HEIGHT,
+        letterSpacing: '-0.005em',
+        color: WHITE,
+        textWrap: 'balance',
+      },
+      breakAfterSlashes(card.title),
+    ),
+  ]);
 
-  // Rules and the accent bar are boxes with a background, not borders: satori draws a border with
-  // clip paths, which made up a third of the time resvg took to rasterise a card.
-  const rule = el('div', { height: 1, flexShrink: 0, backgroundColor: HAIRLINE });
-  const footer = el(
-    'div',
-    {
-      display: 'flex',
-      alignItems: 'center',
-      justifyContent: 'space-between',
-      paddingTop: 26,
-      fontFamily: SANS,
-      fontSize: 24,
-      lineHeight: 1.2,
-    },
+  const rule = box({ height: 1, flexShrink: 0, backgroundColor: HAIRLINE });
+  const footer = box(
+    { alignItems: 'center', justifyContent: 'space-between', paddingTop: 26, fontFamily: SANS, fontSize: 24, lineHeight: 1.2 },
     [
-      el('div', { fontWeight: 600, color: WHITE, maxWidth: CONTENT_WIDTH * 0.62 }, card.author),
-      el('div', { fontWeight: 400, color: MUTED }, card.date),
+      text({ fontWeight: 600, color: WHITE, maxWidth: CONTENT_WIDTH * 0.62 }, card.author),
+      text({ fontWeight: 400, color: MUTED }, card.date),
     ],
   );
 
-  return el(
-    'div',
+  return box(
     {
-      display: 'flex',
       flexDirection: 'column',
       boxSizing: 'border-box',
       width: SOCIAL_IMAGE_WIDTH,
@@ -156,7 +138,7 @@ export function cardTree(card: Card): Element {
       overflowWrap: 'break-word',
     },
     [
-      el('div', { position: 'absolute', left: 0, top: 0, width: ACCENT_BAR, height: SOCIAL_IMAGE_HEIGHT, backgroundColor: GOLD }),
+      box({ position: 'absolute', left: 0, top: 0, width: ACCENT_BAR, height: SOCIAL_IMAGE_HEIGHT, backgroundColor: GOLD }),
       header,
       main,
       rule,
@@ -164,4 +146,3 @@ export function cardTree(card: Card): Element {
     ],
   );
 }
-

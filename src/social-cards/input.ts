@@ -1,8 +1,8 @@
 /**
  * What each social image shows: one card per published article and a "default" card for every
- * other page, in the order Astro renders src/pages/og/[slug].png.ts. The og endpoint and the
- * build's pre-renderer (./worker.ts) both take their cards from here, so they agree on every
- * cache key by construction.
+ * other page. The build (src/integrations/social-cards.ts), its worker (./worker.ts) and the dev
+ * route (./endpoint.ts) all take their cards from here, so they agree on every cache key by
+ * construction.
  */
 import { formatDate } from '../lib/dates.ts';
 import type { Article } from '../lib/posts.ts';

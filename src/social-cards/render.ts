@@ -1,97 +1,115 @@
 /**
- * Drawing a card: satori lays it out and turns every glyph into an SVG path, resvg rasterises
- * the SVG (off the main thread, with no system fonts: there is no text left in the SVG), and
- * sharp encodes the PNG. Text is only ever passed to satori as text (it never parses HTML), so
- * titles with `<script>`, quotes or ampersands are drawn literally.
+ * Drawing a card: Takumi (a Rust engine: flexbox layout, text shaping, rasterising and PNG
+ * encoding in one native call) draws the node tree of ./design.ts. It replaced satori + resvg +
+ * sharp, which took about 53 ms a card against Takumi's 6 (docs/performance.md). Text is only
+ * ever passed as text nodes (Takumi never parses it as HTML), so titles with `<script>`, quotes
+ * or ampersands are drawn literally.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { renderAsync } from '@resvg/resvg-js';
-import satori from 'satori';
-import sharp from 'sharp';
-import type { Font, SatoriNode } from 'satori';
-import { cardTree, KICKER_LINE_HEIGHT, KICKER_MAX_LINES, KICKER_SIZE, NAVY, SUBSETS, TITLE_LINE_HEIGHT, TITLE_STEPS, type Card } from './design.ts';
+import { Renderer } from '@takumi-rs/core';
+import { create as openFont } from 'fontkitten';
+import { cardTree, KICKER_LINE_HEIGHT, KICKER_MAX_LINES, KICKER_SIZE, MAIN_INDEX, TITLE_LINE_HEIGHT, TITLE_STEPS, type Card } from './design.ts';
 import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, type SocialImageInput } from './input.ts';
 import { cardText, firstStep, shorten, type Missing } from './text.ts';
 
 const require = createRequire(import.meta.url);
 
-function fontFiles(pkg: string, family: string, weight: 400 | 600): Font[] {
-  return SUBSETS.map((subset) => ({
-    name: `${family} ${subset}`,
-    weight,
-    style: 'normal' as const,
-    data: readFileSync(require.resolve(`${pkg}/files/${pkg.split('/')[1]}-${subset}-${weight}-normal.woff`)),
-  }));
+/** Latin first (the common case), then accented Latin (names), Greek (maths) and Cyrillic. */
+const SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic'] as const;
+const FACES = [
+  { pkg: '@fontsource/source-serif-4', name: 'Source Serif 4', weight: 600 },
+  { pkg: '@fontsource/inter', name: 'Inter', weight: 600 },
+  { pkg: '@fontsource/inter', name: 'Inter', weight: 400 },
+] as const;
+
+/** Inclusive ranges covering the sorted code points, as Takumi's `unicodeRange` takes them. */
+function ranges(codePoints: readonly number[]): Array<[number, number]> {
+  const sorted = [...codePoints].sort((a, b) => a - b);
+  const out: Array<[number, number]> = [];
+  for (const point of sorted) {
+    const last = out.at(-1);
+    if (last && point <= last[1] + 1) last[1] = Math.max(last[1], point);
+    else out.push([point, point]);
+  }
+  return out;
 }
 
-let fontCache: Font[] | undefined;
+interface Engine {
+  renderer: Renderer;
+  /** Every code point some registered font draws. */
+  covered: Set<number>;
+}
+
+let engine: Promise<Engine> | undefined;
 
 /**
- * The same array on every call: satori keeps its parsed fonts per array, so passing a new one per
- * render would parse every font file again.
+ * One renderer for the process, with every subset of the card's faces registered under its
+ * family's name and the code points its file really maps (read with fontkitten), so Takumi picks
+ * the subset that has a glyph and the text step knows what no font can draw.
  */
-function fonts(): Font[] {
-  fontCache ??= [
-    ...fontFiles('@fontsource/source-serif-4', 'Source Serif 4', 600),
-    ...fontFiles('@fontsource/inter', 'Inter', 600),
-    ...fontFiles('@fontsource/inter', 'Inter', 400),
-  ];
-  return fontCache;
+function getEngine(): Promise<Engine> {
+  engine ??= (async () => {
+    const renderer = new Renderer();
+    const covered = new Set<number>();
+    for (const { pkg, name, weight } of FACES) {
+      for (const subset of SUBSETS) {
+        const file = require.resolve(`${pkg}/files/${pkg.split('/')[1]}-${subset}-${weight}-normal.woff2`);
+        const data = readFileSync(file);
+        const font = openFont(data);
+        if (font.isCollection) throw new Error(`${file} is a font collection, not one face`);
+        const codePoints = font.characterSet;
+        for (const point of codePoints) covered.add(point);
+        await renderer.registerFont({ name, weight, style: 'normal', data, unicodeRange: ranges(codePoints) });
+      }
+    }
+    return { renderer, covered };
+  })();
+  return engine;
 }
 
-// Layout: satori, measuring the title and the kicker, until they fit.
-
-const EMPTY_IMAGE = `data:image/svg+xml;base64,${Buffer.from(
-  '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
-).toString('base64')}`;
-
-interface Pass {
-  svg: string;
-  titleLines: number;
-  courseLines: number;
-  missing: Missing;
-}
-
-async function layout(card: Card): Promise<Pass> {
+/** Emoji graphemes, and other characters no registered font draws. */
+function missingFrom(card: Omit<Card, 'titleSize'>, covered: Set<number>): Missing {
   const missing: Missing = { emoji: new Set(), chars: new Set() };
-  const heights = new Map<string, number>();
-  const svg = await satori(cardTree(card) as never, {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+  const texts = [card.title, card.course, card.author, card.date, card.siteName, card.organisation];
+  for (const { segment } of texts.flatMap((value) => [...segmenter.segment(value)])) {
+    if (/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(segment)) missing.emoji.add(segment);
+    else for (const char of segment) if (char.trim() && !covered.has(char.codePointAt(0)!)) missing.chars.add(char);
+  }
+  return missing;
+}
+
+interface Measured {
+  children: Measured[];
+  height: number;
+}
+
+/** The title's and the kicker's line counts, from Takumi's layout of the whole card. */
+async function lineCounts(renderer: Renderer, card: Card): Promise<{ title: number; course: number }> {
+  const root: Measured = await renderer.measure(cardTree(card), {
     width: SOCIAL_IMAGE_WIDTH,
     height: SOCIAL_IMAGE_HEIGHT,
-    fonts: fonts(),
-    // Called for text the fonts can't draw. Never throw and never fetch: note it, draw nothing.
-    loadAdditionalAsset: async (code: string, segment: string) => {
-      if (code === 'emoji') {
-        missing.emoji.add(segment);
-        return EMPTY_IMAGE;
-      }
-      for (const char of segment) if (char.trim()) missing.chars.add(char);
-      return [];
-    },
-    onNodeDetected: (node: SatoriNode) => {
-      if (node.key === 'title' || node.key === 'course') heights.set(String(node.key), node.height);
-    },
   });
-  const lines = (key: string, linePx: number) => Math.round((heights.get(key) ?? 0) / linePx);
+  const main = root.children[MAIN_INDEX]!.children;
+  const lines = (node: Measured | undefined, linePx: number) => Math.round((node?.height ?? 0) / linePx);
   return {
-    svg,
-    titleLines: lines('title', Math.round(card.titleSize * TITLE_LINE_HEIGHT)),
-    courseLines: lines('course', Math.round(KICKER_SIZE * KICKER_LINE_HEIGHT)),
-    missing,
+    title: lines(main.at(-1), card.titleSize * TITLE_LINE_HEIGHT),
+    course: card.course ? lines(main[1], KICKER_SIZE * KICKER_LINE_HEIGHT) : 0,
   };
 }
 
-/** The card's SVG: text cleaned up, title at the largest size that fits, nothing clipped. */
-export async function renderSocialImageSvg(input: SocialImageInput): Promise<string> {
+/** The card's text and title size: cleaned up, at the largest size that fits, nothing clipped. */
+export async function layoutCard(input: SocialImageInput): Promise<Card> {
+  const { renderer, covered } = await getEngine();
   let text = cardText(input);
+  const missing = missingFrom(text, covered);
+  // Without what can't be drawn, so no blank gaps or boxes are left.
+  if (missing.emoji.size > 0 || missing.chars.size > 0) text = cardText(input, missing);
   let step = firstStep(text.title);
   // Character budgets, lowered only when the text doesn't fit even at the smallest size.
   let titleMax = Number.POSITIVE_INFINITY;
   let courseMax = Number.POSITIVE_INFINITY;
-  let cleaned = false;
 
   for (let attempt = 0; ; attempt++) {
     const { size, lines: maxLines } = TITLE_STEPS[step]!;
@@ -101,78 +119,31 @@ export async function renderSocialImageSvg(input: SocialImageInput): Promise<str
       title: shorten(text.title, titleMax),
       course: shorten(text.course, courseMax),
     };
-    const pass = await layout(card);
-
-    if (!cleaned && (pass.missing.emoji.size > 0 || pass.missing.chars.size > 0)) {
-      // Lay out again without what can't be drawn, so no blank gaps or boxes are left.
-      cleaned = true;
-      text = cardText(input, pass.missing);
-      step = firstStep(text.title);
-      continue;
-    }
-    const titleFits = pass.titleLines <= maxLines;
-    const courseFits = pass.courseLines <= KICKER_MAX_LINES;
-    if ((titleFits && courseFits) || attempt >= 40) return pass.svg;
+    const counts = await lineCounts(renderer, card);
+    const titleFits = counts.title <= maxLines;
+    const courseFits = counts.course <= KICKER_MAX_LINES;
+    if ((titleFits && courseFits) || attempt >= 40) return card;
 
     // The budget that the measured lines suggest, and always less than before.
     const budget = (current: string, lines: number, allowed: number) => {
       const length = Array.from(current).length;
       return Math.max(0, Math.min(Math.floor((length * allowed) / lines), length - 2));
     };
-    if (!courseFits) courseMax = budget(card.course, pass.courseLines, KICKER_MAX_LINES);
+    if (!courseFits) courseMax = budget(card.course, counts.course, KICKER_MAX_LINES);
     if (!titleFits) {
       if (step < TITLE_STEPS.length - 1) step++;
-      else titleMax = Math.max(2, budget(card.title, pass.titleLines, maxLines));
+      else titleMax = Math.max(2, budget(card.title, counts.title, maxLines));
     }
   }
-}
-
-/**
- * resvg's pixmaps (3 MB a card) live outside V8's heap, which doesn't know about them, so it
- * rarely collects the small objects that hold them: 300 cold cards kept 800 MB resident. A full
- * collection every few cards (about 9 ms each) keeps it near 250 MB. `gc` is exposed the way Jest
- * does it; if that is not possible, V8 collects as it would have anyway.
- */
-const GC_EVERY = 20;
-let rendersSinceGc = 0;
-let collectGarbage: (() => void) | null | undefined;
-
-function maybeCollectGarbage(): void {
-  if (++rendersSinceGc < GC_EVERY) return;
-  rendersSinceGc = 0;
-  if (collectGarbage === undefined) {
-    try {
-      const exposed = (globalThis as { gc?: unknown }).gc;
-      if (typeof exposed === 'function') collectGarbage = exposed as () => void;
-      else {
-        setFlagsFromString('--expose-gc');
-        collectGarbage = runInNewContext('gc') as () => void;
-      }
-    } catch {
-      collectGarbage = null;
-    }
-  }
-  collectGarbage?.();
 }
 
 /** Renders the card to a 1200×630 PNG. */
 export async function renderSocialImage(input: SocialImageInput): Promise<Buffer> {
-  // Before this card's buffers exist, so only earlier cards' are left to collect.
-  maybeCollectGarbage();
-  const svg = await renderSocialImageSvg(input);
-  // renderAsync runs on libuv's thread pool, so the main thread can lay out the next card.
-  const image = await renderAsync(svg, {
-    fitTo: { mode: 'width', value: SOCIAL_IMAGE_WIDTH },
-    font: { loadSystemFonts: false },
-    background: NAVY,
-    logLevel: 'off',
+  const card = await layoutCard(input);
+  const { renderer } = await getEngine();
+  return renderer.render(cardTree(card), {
+    width: SOCIAL_IMAGE_WIDTH,
+    height: SOCIAL_IMAGE_HEIGHT,
+    format: 'png',
   });
-  // sharp (libvips, already installed for astro:assets) encodes the pixels instead of resvg's
-  // asPng: 11 ms instead of 21-35 ms a card, and a smaller file (44 KB instead of 58 KB) as the
-  // card is opaque and stored as RGB (measured on one card, encoded 20 times each way).
-  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
-    .removeAlpha()
-    .png({ compressionLevel: 6 })
-    .toBuffer();
 }
-

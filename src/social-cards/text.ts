@@ -42,7 +42,7 @@ function letterCount(text: string): number {
 }
 
 /**
- * Remove what the fonts can't draw. `missing` holds the segments satori asked for: whole
+ * Remove what the fonts can't draw. `missing` holds what no registered font draws: whole
  * graphemes for emoji, and the characters of a run of text otherwise.
  */
 function withoutMissing(text: string, missing: Missing): string {
@@ -58,7 +58,7 @@ function survives(before: string, after: string): boolean {
   return letters === 0 ? after.length > 0 : letterCount(after) * 2 >= letters;
 }
 
-/** What satori said the fonts lack: whole emoji graphemes, and single characters. */
+/** What the fonts lack: whole emoji graphemes, and single characters. */
 export interface Missing {
   emoji: Set<string>;
   chars: Set<string>;

@@ -1,16 +1,12 @@
 /**
- * Draws a build's social images on a second core while Astro renders pages on the first.
+ * Draws a build's social cards on a second core while Astro bundles and renders on the first.
  *
- * src/integrations/content-guard.ts starts it as soon as the content check passes, with every
- * card the build will serve (./input.ts), and stops it once the pages are
- * generated. It only fills the cache of ./cache.ts: the og endpoint still asks
- * getSocialImage for each card and usually finds it there. Whatever the worker has not drawn
- * (it failed, was turned off, or is behind), the endpoint draws itself.
- *
- * The worker walks the cards from the last route to the first while the endpoint asks for them
- * from the first, so if the endpoint catches up they meet in the middle: at most the card both
- * have in hand is drawn twice, and both writes are atomic and identical. (Walking in the same
- * order, a fast endpoint would draw each remaining card alongside the worker.)
+ * src/integrations/social-cards.ts starts it as soon as the content check passes, with every
+ * card the build will write (./input.ts), and stops it after the pages, once its own thread has
+ * taken every card from the first while this worker went on from the last. It only fills the
+ * cache of ./cache.ts; both sides write atomically, so the card both may have in hand when they
+ * meet is written twice with the same bytes. Whatever the worker has not drawn (it failed, was
+ * turned off, or is behind), the build draws itself.
  *
  * SOCIAL_IMAGE_PRERENDER=0 turns it off; so does a machine with one core, where a worker would
  * only take turns with Astro. This one file is both sides: the build imports it for
@@ -29,14 +25,14 @@ export interface SocialImageWorkerSummary {
   cached: number;
   /** Asked to stop (or terminated) before the last card. */
   stopped: boolean;
-  /** Why cards were left to the endpoint: a card that failed, or the worker itself. */
+  /** Why cards were left to the build's own thread: a card that failed, or the worker itself. */
   error?: string;
 }
 
 /**
  * A running worker. It does not keep the process alive by itself (a build that fails before
  * stopping it exits regardless), only while one of these is awaited. Neither ever rejects: a
- * failure only leaves cards to the endpoint.
+ * failure only leaves cards to the build's own thread.
  */
 export interface SocialImageWorker {
   /** Settles when the worker has exited: after its last card, a failure, or stop(). */
@@ -120,7 +116,7 @@ async function run(port: NonNullable<typeof parentPort>, { inputs, cacheDir }: W
       if (cached) progress.cached++;
       else progress.rendered++;
     } catch (error) {
-      // The endpoint draws this card itself and reports the error where it belongs, on its page.
+      // The build's own thread draws this card again and fails the build with the error.
       progress.error ??= `a card failed: ${error instanceof Error ? error.message : String(error)}`;
     }
     port.postMessage(progress);

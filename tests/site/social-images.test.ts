@@ -1,5 +1,5 @@
 // Social images: one 1200×630 PNG per article, rendered once and reused from the cache; in a build,
-// mostly by a worker on a second core (src/lib/social-image-worker.ts) before the pages ask.
+// mostly by a worker on a second core (src/social-cards/worker.ts) while the pages render.
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,9 +29,10 @@ test('every article has a 1200×630 card, and a second build renders none again'
   for (const card of cards) expect(pngSize(join(buildDir('social-1'), 'og', card))).toEqual([1200, 630]);
 
   // The worker drew cards, and exactly the pages' cards: one file per card, nothing else.
-  const [, drawn, found, missed] = /social images: (\d+) drawn on a second core, (\d+) found in the cache.*?, (\d+) not reached/.exec(first.output) ?? [];
+  const [, written, drawn, after, earlier] = /social images: (\d+) written; (\d+) drawn on a second core, (\d+) after the pages, (\d+) from earlier builds/.exec(first.output) ?? [];
   expect(Number(drawn), first.output).toBeGreaterThan(0);
-  expect(Number(drawn) + Number(found) + Number(missed)).toBe(cards.length);
+  expect(Number(written)).toBe(cards.length);
+  expect(Number(drawn) + Number(after) + Number(earlier)).toBe(cards.length);
   const before = cached(cache);
   expect(Object.keys(before)).toHaveLength(cards.length);
 
@@ -41,11 +42,11 @@ test('every article has a 1200×630 card, and a second build renders none again'
   expect(readFileSync(join(buildDir('social-2'), 'og', 'rich-post.png'))).toEqual(readFileSync(join(buildDir('social-1'), 'og', 'rich-post.png')));
 });
 
-test('with SOCIAL_IMAGE_PRERENDER=0 the pages draw the same cards themselves', () => {
+test('with SOCIAL_IMAGE_PRERENDER=0 the build draws the same cards after the pages', () => {
   const cache = mkdtempSync(join(tmpdir(), 'social-cache-'));
   const build = buildSite('social-3', fixtures.site, { SOCIAL_IMAGE_CACHE: cache, SOCIAL_IMAGE_PRERENDER: '0' }, { silent: false });
   expect(build.status, build.output).toBe(0);
-  expect(build.output).not.toContain('drawn on a second core');
+  expect(build.output).toMatch(/social images: \d+ written; 0 drawn on a second core, [1-9]\d* after the pages/);
   const cards = readdirSync(join(buildDir('social-3'), 'og')).sort();
   expect(Object.keys(cached(cache))).toHaveLength(cards.length);
   // Byte for byte what the worker drew in the test above.

@@ -9,7 +9,8 @@ import { todayIn } from '../../../src/lib/dates.ts';
 import { buildSiteContent } from '../../../src/lib/posts.ts';
 import { articleCardInput, defaultCardInput, socialCards } from '../../../src/social-cards/input.ts';
 import { getSocialImage, socialImageKey } from '../../../src/social-cards/cache.ts';
-import { renderSocialImage, renderSocialImageSvg } from '../../../src/social-cards/render.ts';
+import { isCompletePng } from '../../../src/social-cards/png.ts';
+import { layoutCard, renderSocialImage } from '../../../src/social-cards/render.ts';
 import type { SocialImageInput } from '../../../src/social-cards/input.ts';
 import { socialImageWorkerEnabled, startSocialImageWorker } from '../../../src/social-cards/worker.ts';
 import { postSchema } from '../../../src/schemas/post.ts';
@@ -97,33 +98,61 @@ describe('renderSocialImage', () => {
   }
 
   test('treats text as text: markup is drawn, never parsed', async () => {
-    const svg = await renderSocialImageSvg({ ...launch, title: '<script>alert(1)</script><img src=x onerror=alert(1)>' });
-    expect(svg.startsWith('<svg')).toBe(true);
-    expect(svg).not.toMatch(/<script|<img|onerror/i);
+    const markup = '<script>alert(1)</script><b>bold</b>';
+    expect((await layoutCard({ ...launch, title: markup })).title).toBe(markup);
+    const drawn = await renderSocialImage({ ...launch, title: markup });
+    expect(drawn.equals(await renderSocialImage({ ...launch, title: 'alert(1)bold' }))).toBe(false);
+  });
+
+  test('draws the same card twice byte for byte', async () => {
+    expect((await renderSocialImage(launch)).equals(await renderSocialImage({ ...launch }))).toBe(true);
   });
 
   test('leaves out emoji the fonts cannot draw instead of leaving a gap or a box', async () => {
-    const plain = await renderSocialImageSvg({ ...launch, title: 'Emoji in a title here' });
-    const withEmoji = await renderSocialImageSvg({ ...launch, title: 'Emoji 🚀 in a 👍🏽 title here 🇬🇧' });
-    expect(withEmoji).toBe(plain);
+    const plain = await renderSocialImage({ ...launch, title: 'Emoji in a title here' });
+    const withEmoji = await renderSocialImage({ ...launch, title: 'Emoji 🚀 in a 👍🏽 title here 🇬🇧' });
+    expect(withEmoji.equals(plain)).toBe(true);
   });
 
   test('replaces a title in a script the fonts lack with the course name', async () => {
-    const arabic = await renderSocialImageSvg({ ...launch, title: 'مقدمة في التعلم الآلي' });
-    const course = await renderSocialImageSvg({ ...launch, title: launch.course, course: '' });
-    expect(arabic).toBe(course);
+    const arabic = await layoutCard({ ...launch, title: 'مقدمة في التعلم الآلي' });
+    expect(arabic).toEqual(await layoutCard({ ...launch, title: launch.course, course: '' }));
+    expect(arabic.title).toBe(launch.course);
   });
 
-  test('draws accented Latin and Greek letters (not left out as missing)', async () => {
-    const accented = await renderSocialImageSvg({ ...launch, title: 'Łódź and λ-calculus' });
-    const stripped = await renderSocialImageSvg({ ...launch, title: 'ód and -calculus' });
-    expect(accented).not.toBe(stripped);
+  test('draws accented Latin, Greek and Cyrillic letters (not left out as missing)', async () => {
+    const title = 'Łódź, λ-calculus and Дмитрий';
+    expect((await layoutCard({ ...launch, title })).title).toBe(title);
+  });
+
+  test('takes the largest title size whose lines fit, and smaller sizes for longer titles', async () => {
+    const short = await layoutCard({ ...launch, title: 'Short title' });
+    const long = await layoutCard(launch);
+    expect(short.titleSize).toBe(76);
+    expect(long.titleSize).toBeLessThan(short.titleSize);
   });
 
   test('cuts a title too long for the card after a whole word, however long it was', async () => {
-    const long = await renderSocialImageSvg({ ...launch, title: 'word '.repeat(120) });
-    const longer = await renderSocialImageSvg({ ...launch, title: 'word '.repeat(400) });
-    expect(longer).toBe(long);
+    const long = await layoutCard({ ...launch, title: 'word '.repeat(120) });
+    const longer = await layoutCard({ ...launch, title: 'word '.repeat(400) });
+    expect(longer).toEqual(long);
+    expect(long.title).toMatch(/^(word )+word…$/);
+  });
+});
+
+describe('isCompletePng', () => {
+  test('accepts a whole card and refuses it cut short, changed by one bit, empty or the wrong size', async () => {
+    const png = await renderSocialImage(launch);
+    expect(isCompletePng(png, 1200, 630)).toBe(true);
+    expect(isCompletePng(png, 1200, 631)).toBe(false);
+    expect(isCompletePng(png.subarray(0, png.length - 1), 1200, 630)).toBe(false);
+    expect(isCompletePng(png.subarray(0, Math.floor(png.length / 2)), 1200, 630)).toBe(false);
+    expect(isCompletePng(Buffer.alloc(0), 1200, 630)).toBe(false);
+    expect(isCompletePng(Buffer.from('garbage'), 1200, 630)).toBe(false);
+    const flipped = Buffer.from(png);
+    flipped[Math.floor(png.length / 2)]! ^= 1;
+    expect(isCompletePng(flipped, 1200, 630)).toBe(false);
+    expect(isCompletePng(Buffer.concat([png, Buffer.from([0])]), 1200, 630)).toBe(false);
   });
 });
 
@@ -170,15 +199,19 @@ describe('getSocialImage', () => {
     expect(a.png.equals(b.png)).toBe(true);
   });
 
-  test('draws again over a cached file that is not a PNG', async () => {
+  test('draws again over a cached file that is empty, garbage or a truncated PNG', async () => {
     const cacheDir = tempCache();
     const file = join(cacheDir, `${socialImageKey(launch)}.png`);
-    writeFileSync(file, 'truncated');
-    const render = vi.fn(renderSocialImage);
-    const result = await getSocialImage(launch, cacheDir, { render });
-    expect(result.cached).toBe(false);
-    expect(render).toHaveBeenCalledTimes(1);
-    expect(readFileSync(file).equals(result.png)).toBe(true);
+    const whole = await renderSocialImage(launch);
+    for (const bad of [Buffer.alloc(0), Buffer.from('garbage'), whole.subarray(0, whole.length - 12)]) {
+      writeFileSync(file, bad);
+      const render = vi.fn(renderSocialImage);
+      const result = await getSocialImage(launch, cacheDir, { render });
+      expect(result.cached).toBe(false);
+      expect(render).toHaveBeenCalledTimes(1);
+      expect(result.png.equals(whole)).toBe(true);
+      expect(readFileSync(file).equals(whole)).toBe(true);
+    }
   });
 
   test('writes nothing when rendering fails', async () => {
@@ -217,8 +250,8 @@ describe('articleCardInput', () => {
 });
 
 describe('socialCards', () => {
-  test('the worker gets the same cards, in the same order, as the og endpoint', () => {
-    // The endpoint's posts as Astro's glob loader reads them: its own frontmatter parser, then the schema.
+  test('the build draws the cards of the posts the pages show, in the same order', () => {
+    // The pages' posts as Astro's glob loader reads them: its own frontmatter parser, then the schema.
     const { valid } = checkContent(fixtures.site, undefined, { today });
     const loaded = listCollectionFiles(fixtures.site, 'posts').map((path) => ({
       id: fileId(path),
@@ -262,7 +295,7 @@ describe('startSocialImageWorker', () => {
     const summary = await startSocialImageWorker(inputs, cacheDir).finished();
     expect(summary).toEqual({ total: inputs.length, rendered: inputs.length, cached: 0, stopped: false });
     expect(readdirSync(cacheDir).sort()).toEqual(files);
-    // What the endpoint then finds, byte for byte what it would have drawn itself.
+    // What the build then finds, byte for byte what it would have drawn itself.
     const render = vi.fn(renderSocialImage);
     const last = await getSocialImage(inputs.at(-1)!, cacheDir, { render });
     expect(last.cached).toBe(true);
@@ -280,10 +313,11 @@ describe('startSocialImageWorker', () => {
     expect(summary.stopped).toBe(true);
     expect(summary.rendered).toBeLessThan(inputs.length);
     expect(readdirSync(cacheDir).every((file) => files.includes(file))).toBe(true);
+    for (const file of readdirSync(cacheDir)) expect(isCompletePng(readFileSync(join(cacheDir, file)), 1200, 630), file).toBe(true);
     expect(await worker.stop()).toBe(summary);
   }, 30_000);
 
-  test('reports a failure instead of throwing: the endpoint draws those cards', async () => {
+  test('reports a failure instead of throwing: the build draws those cards itself', async () => {
     const notADir = join(tempCache(), 'file');
     writeFileSync(notADir, '');
     const summary = await startSocialImageWorker(inputs.slice(0, 2), join(notADir, 'cache')).finished();

@@ -1,8 +1,6 @@
-// Social images (1200×630 PNG): one per article, and "default" for every other page. Rendered at
-// build time and cached by a hash of their inputs (src/social-cards/cache.ts), so a rebuild only
-// renders the cards whose title, author, course or date changed. During a build most cards are
-// already in the cache when a page asks: a worker draws them on a second core from the start of
-// the build (src/social-cards/worker.ts, started by src/integrations/content-guard.ts).
+// Social images in `astro dev` (src/integrations/social-cards.ts injects this route there; a
+// build writes the same cards into dist/og/ after the pages instead): one 1200×630 PNG per
+// article and "default" for every other page, from the same cache as the build.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { socialImageCacheDir } from '~/build-env';
 import { getSiteContent } from '~/lib/collections';
