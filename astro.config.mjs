@@ -3,7 +3,9 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { cacheGuard } from './src/integrations/cache-guard.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { mdxCompileCache } from './src/integrations/mdx-compile-cache.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -32,8 +34,10 @@ export default defineConfig({
   // each, the same bytes out; docs/performance.md).
   build: { concurrency: 4 },
   // JSON Schemas of the collections in .astro/collections/, for frontmatter completion in VS Code
-  // (wired in .vscode/settings.json).
-  experimental: { contentIntellisense: true },
+  // (wired in .vscode/settings.json). Incremental builds: a page whose cacheKey (a hash of its
+  // props, src/lib/cache-key.ts) and module code are unchanged is copied from the last build's
+  // cacheDir instead of rendered; src/integrations/cache-guard.ts checks those copies first.
+  experimental: { contentIntellisense: true, incrementalBuild: true },
   outDir: paths.outDir,
   cacheDir: paths.cacheDir,
   // A Content-Security-Policy <meta> on every page: Astro adds the hashes of its own scripts and
@@ -83,6 +87,11 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
     searchIndex(),
     cards.integration,
+    // Astro's own caches checked before the build reads them, and vouched for once it is done.
+    cacheGuard({
+      root: fileURLToPath(new URL('.', import.meta.url)),
+      contentStoreInputs: ['src/content.config.ts', 'src/schemas', 'package-lock.json'],
+    }),
     contentGuard({ root: paths.contentRoot, onChecked: cards.start }), // last: see its header comment
   ],
   vite: {

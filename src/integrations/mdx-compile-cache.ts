@@ -8,7 +8,8 @@
  * path and text and of a fingerprint of everything else that decides the output: the files and
  * values the caller lists (the Astro config, the Markdown plugins, the lockfile, the site URL and
  * base path), and this file. Only successful compiles are stored, so an error is reported on every build until it
- * is fixed. Entries are written atomically, and those a build did not use are removed at its end.
+ * is fixed. Entries are written atomically and hold a sha256 of their module, checked on every
+ * read, so an entry that is not whole is compiled again; those a build did not use are removed at its end.
  * Only `astro build` uses it: the dev server compiles on demand and keeps its own module graph.
  */
 import { createHash } from 'node:crypto';
@@ -34,11 +35,32 @@ export interface MdxCompileCacheOptions {
   values: readonly string[];
 }
 
-/** What the MDX plugin's transform returns, as stored. */
+/** What the MDX plugin's transform returns. */
 interface Compiled {
   code: string;
   map: null;
   meta: unknown;
+}
+
+/** An entry as stored: the compiled module and a sha256 of it, checked on every read. */
+interface Entry extends Compiled {
+  sha256: string;
+}
+
+function digest({ code, meta }: Pick<Compiled, 'code' | 'meta'>): string {
+  return createHash('sha256').update(code).update('\0').update(JSON.stringify(meta) ?? '').digest('hex');
+}
+
+/** The entry's module if the entry is whole: the right shape, and its hash matches what it holds. */
+export function readEntry(text: string): Compiled | undefined {
+  try {
+    const entry = JSON.parse(text) as Partial<Entry> | null;
+    if (!entry || typeof entry.code !== 'string' || typeof entry.sha256 !== 'string') return undefined;
+    if (entry.sha256 !== digest({ code: entry.code, meta: entry.meta })) return undefined;
+    return { code: entry.code, map: null, meta: entry.meta };
+  } catch {
+    return undefined;
+  }
 }
 
 type TransformHandler = (this: unknown, code: string, id: string, ...rest: unknown[]) => Promise<unknown>;
@@ -66,19 +88,24 @@ export function cachedTransform(handler: TransformHandler, dir: string, print: s
   const wrapped: TransformHandler = async function (this: unknown, code, id, ...rest) {
     const name = `${createHash('sha256').update(print).update('\0').update(id).update('\0').update(code).digest('hex')}.json`;
     used.add(name);
+    let cached: Compiled | undefined;
     try {
-      const cached = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Compiled;
+      cached = readEntry(readFileSync(join(dir, name), 'utf8'));
+    } catch {
+      // Not there, or unreadable: compile it.
+    }
+    // An entry that is not whole (empty, truncated, garbage, edited) is compiled again and replaced.
+    if (cached) {
       counts.cached++;
       return cached;
-    } catch {
-      // Not there, or unreadable (a disk that filled up): compile it.
     }
     const result = (await handler.call(this, code, id, ...rest)) as Compiled | null | undefined;
     counts.compiled++;
     if (result && typeof result.code === 'string' && result.map == null) {
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileAtomicSync(join(dir, name), JSON.stringify({ code: result.code, map: null, meta: result.meta }));
+        const entry: Entry = { code: result.code, map: null, meta: result.meta, sha256: digest(result) };
+        writeFileAtomicSync(join(dir, name), JSON.stringify(entry));
       } catch {
         // the cache is an optimisation: a build never fails on it
       }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -49,14 +49,20 @@ describe('cachedTransform', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  test('compiles again when an entry is unreadable', async () => {
+  test('compiles again over an entry that is empty, truncated, of the wrong shape or altered', async () => {
     const compile = compiler();
-    await cachedTransform(compile, dir, 'print').wrapped.call(undefined, '# A', '/posts/a.mdx');
+    const fresh = await cachedTransform(compile, dir, 'print').wrapped.call(undefined, '# A', '/posts/a.mdx');
     const [entry] = readdirSync(dir);
-    writeFileSync(join(dir, entry!), '{"code": "trunc');
-    const again = cachedTransform(compile, dir, 'print');
-    expect(await again.wrapped.call(undefined, '# A', '/posts/a.mdx')).toMatchObject({ code: 'compiled(/posts/a.mdx): # A' });
-    expect(again.counts.compiled).toBe(1);
+    const whole = readFileSync(join(dir, entry!), 'utf8');
+    const altered = whole.replace('# A', '# X');
+    expect(altered).not.toBe(whole);
+    for (const bad of ['', '{"code": "trunc', '[]', 'null', '{"code": 1}', whole.replace(/"sha256":"[0-9a-f]+"/, '"sha256":"0"'), altered]) {
+      writeFileSync(join(dir, entry!), bad);
+      const again = cachedTransform(compile, dir, 'print');
+      expect(await again.wrapped.call(undefined, '# A', '/posts/a.mdx'), bad).toEqual(fresh);
+      expect(again.counts, bad).toEqual({ cached: 0, compiled: 1 });
+      expect(readFileSync(join(dir, entry!), 'utf8')).toBe(whole);
+    }
   });
 
   test('prune removes the entries a build did not use, and nothing after a build without MDX', async () => {
