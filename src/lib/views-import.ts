@@ -308,8 +308,11 @@ export function setViews(source: string, views: number, file: string): { text: s
   return { text, old: old.trim() };
 }
 
-/** Sets `viewsAsOf: 'YYYY-MM-DD'` in the site config; refuses unless that line is there exactly once. */
-export function setViewsAsOf(source: string, day: string, file: string): { text: string; old: string } {
+/**
+ * Sets `viewsAsOf: 'YYYY-MM-DD'` in the site config (or only reads it, when `day` is undefined);
+ * refuses unless that line is there exactly once.
+ */
+export function setViewsAsOf(source: string, day: string | undefined, file: string): { text: string; old: string } {
   const lines = [...source.matchAll(/^[ \t]*viewsAsOf[ \t]*:.*$/gm)];
   const pattern = /^([ \t]*viewsAsOf[ \t]*:[ \t]*(['"]))(\d{4}-\d{2}-\d{2})\2,?[ \t]*(?:\/\/.*)?$/;
   const match = lines.length === 1 ? pattern.exec(lines[0]![0].replace(/\r$/, '')) : null;
@@ -320,6 +323,7 @@ export function setViewsAsOf(source: string, day: string, file: string): { text:
   }
   const valueStart = lines[0]!.index + match[1]!.length;
   const old = match[3]!;
+  if (day === undefined) return { text: source, old };
   return { text: source.slice(0, valueStart) + day + source.slice(valueStart + old.length), old };
 }
 
@@ -397,7 +401,9 @@ export function planViewsImport(input: { csv: TextFile; posts: TextFile[]; confi
     posts.push({ name: post.name, slug, old, views: total.views, rows: total.rows, changed });
     if (changed) writes.push({ ...post, text });
   }
-  const config = setViewsAsOf(input.config.text, input.asOf, input.config.name);
+  // An export that names none of these posts (another site's, the wrong report) says nothing
+  // about their views, so the day they are "as of" stays.
+  const config = setViewsAsOf(input.config.text, posts.length > 0 ? input.asOf : undefined, input.config.name);
   if (config.text !== input.config.text) writes.push({ ...input.config, text: config.text });
   return {
     csv: input.csv.name,
@@ -479,7 +485,9 @@ export function formatReport(plan: ViewsImportPlan, { dryRun = false } = {}): st
     for (const name of plan.missing) out.push(`  ${name}`);
   }
   const earlier = plan.asOf < plan.previousAsOf ? ` (earlier than the previous import, ${plan.previousAsOf}: is this an old export?)` : '';
-  out.push('', plan.asOf === plan.previousAsOf ? `viewsAsOf stays ${plan.asOf}.` : `viewsAsOf ${would}set: ${plan.previousAsOf} → ${plan.asOf}${earlier}`);
+  if (plan.posts.length === 0) out.push('', `viewsAsOf stays ${plan.previousAsOf}: no row of the export matched a post.`);
+  else if (plan.asOf === plan.previousAsOf) out.push('', `viewsAsOf stays ${plan.asOf}.`);
+  else out.push('', `viewsAsOf ${would}set: ${plan.previousAsOf} → ${plan.asOf}${earlier}`);
   out.push(dryRun ? 'Dry run: no file was written.' : `${plan.writes.length} file${plan.writes.length === 1 ? '' : 's'} written.`);
   return out.join('\n');
 }

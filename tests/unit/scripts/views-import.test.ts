@@ -274,6 +274,20 @@ describe('importViews', () => {
     expect(changedFiles(before, snapshot(ws.dir))).toEqual([]);
   });
 
+  test('leaves viewsAsOf alone when no row of the export matches a post', () => {
+    // An export of another site, or of the wrong pages report, says nothing about these posts'
+    // views: the date they are "as of" must not move.
+    const ws = workspace();
+    const csv = join(ws.dir, 'no-posts.csv');
+    writeFileSync(csv, 'Page path,Views\n/,5000\n/about/,12\n/posts/not-a-post-here/,7\n');
+    const before = snapshot(ws.dir);
+    const plan = ws.run(csv);
+    expect(plan.posts).toEqual([]);
+    expect(plan.writes).toEqual([]);
+    expect(changedFiles(before, snapshot(ws.dir))).toEqual([]);
+    expect(formatReport(plan)).toMatch(/viewsAsOf stays \d{4}-\d{2}-\d{2}: no row of the export matched a post\./);
+  });
+
   test('refuses, writing nothing, when a matched post has no views line', () => {
     const ws = workspace();
     // fixture-post-02 sorts after fixture-post-01, so post 01 would have been written first.
