@@ -16,6 +16,7 @@ import { siteConfig } from '../site.config.ts';
 import { checkBodies, UNFINISHED } from './body-check.ts';
 import { collectionFolders, fileId, listCollectionFiles, type CollectionName } from './content-files.ts';
 import { todayIn } from './dates.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import type { Entry } from './posts.ts';
 import { slugify } from './slug.ts';
 import { didYouMean } from './suggest.ts';
@@ -49,13 +50,6 @@ const schemas = {
   courses: courseSchema,
   publishers: publisherSchema,
 } satisfies Record<CollectionName, z.ZodType>;
-
-/** Splits a Markdown/MDX file into its YAML frontmatter and the line the YAML starts on. */
-export function splitFrontmatter(source: string): { yaml: string; firstLine: number } | undefined {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/.exec(source);
-  if (!match) return undefined;
-  return { yaml: match[1] ?? '', firstLine: 2 };
-}
 
 function parseYaml(yaml: string, firstLine: number) {
   const lineCounter = new LineCounter();

@@ -9,7 +9,7 @@ import { parse, stringify } from 'yaml';
 import { ID_PATTERN } from '../schemas/fields.ts';
 import { postSchema } from '../schemas/post.ts';
 import { siteConfig } from '../site.config.ts';
-import { splitFrontmatter } from './content-check.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { fileId, listCollectionFiles } from './content-files.ts';
 import { isCalendarDay, todayIn } from './dates.ts';
 import { slugify } from './slug.ts';

@@ -21,7 +21,7 @@
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { splitFrontmatter } from './content-check.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { fileId, listCollectionFiles } from './content-files.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
 import { closest } from './suggest.ts';

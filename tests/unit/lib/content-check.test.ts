@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkContent, formatProblems, splitFrontmatter } from '../../../src/lib/content-check.ts';
+import { checkContent, formatProblems } from '../../../src/lib/content-check.ts';
 import { fixtures } from '../../helpers/build.ts';
 
 describe('checkContent', () => {
@@ -113,19 +113,5 @@ describe('checkContent', () => {
       const dir = root({ 'posts/My Post.mdx': '---\ntitle: x\n---\n' });
       expect(checkContent(dir).problems.find((p) => p.field === 'file name')?.message).toMatch(/rename the file .* "my-post"/);
     });
-  });
-});
-
-describe('splitFrontmatter', () => {
-  test.each([
-    ['---\na: 1\n---\nbody', 'a: 1'],
-    ['\uFEFF---\r\na: 1\r\n---\r\n', 'a: 1'],
-    ['---\n---\n', ''],
-  ])('finds the YAML in %j', (source, yaml) => {
-    expect(splitFrontmatter(source)?.yaml).toBe(yaml);
-  });
-
-  test('finds none without a leading ---', () => {
-    expect(splitFrontmatter('# Title\n---\na: 1\n---')).toBeUndefined();
   });
 });
