@@ -10,9 +10,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Slugger from 'github-slugger';
 import { htmlToHast, markdownToMdast, mdxToMdast } from 'satteri';
 import { mdxComponents, type ComponentSpec } from '../components/mdx/registry.ts';
+import { headingIds } from '../markdown/heading-anchors.ts';
 import { drawnCharacters, equationId, isLiteralDollars, MathError, referenceProblems, renderMath, type FormulaAt } from '../markdown/math/index.ts';
 import type { Problem } from './content-check.ts';
 import { fileId } from './content-files.ts';
@@ -306,7 +306,7 @@ function readBody(post: PostSource, rules: Rules): Body {
   const ownAnchors: Array<{ at: At; href: string; anchor: string }> = [];
   const definitions = new Map<string, string>();
   const references: MdNode[] = [];
-  const slugger = new Slugger();
+  const headingId = headingIds(); // as src/markdown/heading-anchors.ts numbers them
   const formulas: FormulaAt[] = [];
   let previousDepth = 1; // the title is the page's h1
   let sawHeading = false;
@@ -352,7 +352,7 @@ function readBody(post: PostSource, rules: Rules): Body {
 
   const checkHeading = (node: MdNode) => {
     const depth = node.depth ?? 2;
-    headings.push(slugger.slug(textOf(node, headingMath)));
+    headings.push(headingId(textOf(node, headingMath)));
     const text = textOf(node, (math) => `$${math.value ?? ''}$`); // as the editor wrote it
     const written = `"${'#'.repeat(depth)} ${short(text, 40)}"`;
     if (depth === 1) {
