@@ -536,19 +536,26 @@ function readBody(post: PostSource, rules: Rules): Body {
     } else if (spec.children === 'none' && filled) {
       report(at(node), 'component', `<${name}> takes no content between tags (write it as <${name} … />)`);
     }
-    if (name === 'Figure') {
-      const src = text('src');
-      if (src.value && (isRemote(src.value) || src.value.startsWith('/'))) {
-        report(attributeAt(src.index), 'component', `<Figure src="${src.value}"> must be an image file next to the post, e.g. "./images/chart.png"`);
-      } else if (src.value) {
-        const missing = missingFile(src.value);
-        if (missing) report(attributeAt(src.index), 'component', `<Figure src="${src.value}">: the file does not exist (${missing})`);
-      }
-      const alt = text('alt');
-      if (alt.present && alt.value !== undefined && !alt.value.trim()) {
-        report(attributeAt(alt.index), 'component', `<Figure alt=""> is empty (describe what the image shows, for readers who cannot see it)`);
-      } else if (alt.value && src.value && isFileName(alt.value, src.value)) {
-        report(attributeAt(alt.index), 'component', `<Figure alt="${alt.value}"> is only the file name (describe what the image shows)`);
+    // Props the registry gives a kind: an image next to the post, and its description.
+    const image = Object.keys(spec.props).find((propName) => spec.props[propName]?.kind === 'local-image');
+    for (const [propName, prop] of Object.entries(spec.props)) {
+      const { index, value } = text(propName);
+      if (value === undefined) continue;
+      const where = attributeAt(index);
+      if (prop.kind === 'local-image') {
+        if (isRemote(value) || value.startsWith('/')) {
+          report(where, 'component', `<${name} ${propName}="${value}"> must be an image file next to the post, e.g. "./images/chart.png"`);
+        } else if (value) {
+          const missing = missingFile(value);
+          if (missing) report(where, 'component', `<${name} ${propName}="${value}">: the file does not exist (${missing})`);
+        }
+      } else if (prop.kind === 'alt-text') {
+        const src = image === undefined ? undefined : text(image).value;
+        if (!value.trim()) {
+          report(where, 'component', `<${name} ${propName}=""> is empty (describe what the image shows, for readers who cannot see it)`);
+        } else if (src && isFileName(value, src)) {
+          report(where, 'component', `<${name} ${propName}="${value}"> is only the file name (describe what the image shows)`);
+        }
       }
     }
   };
