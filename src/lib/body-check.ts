@@ -10,7 +10,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { toString as hastText } from 'hast-util-to-string';
 import { htmlToHast, markdownToMdast, mdxToMdast } from 'satteri';
+import { visit } from 'unist-util-visit';
 import { mdxComponents, type ComponentSpec } from '../components/mdx/registry.ts';
 import { headingIds } from '../markdown/heading-anchors.ts';
 import { drawnCharacters, equationId, isLiteralDollars, MathError, referenceProblems, renderMath, type FormulaAt } from '../markdown/math/index.ts';
@@ -460,9 +462,9 @@ function readBody(post: PostSource, rules: Rules): Body {
       searchFrom = index + 1;
       return atOffset(node, node.position.start.offset + index);
     };
-    walkHast(htmlToHast(html, { fragment: true }), (element) => {
+    visit(htmlToHast(html, { fragment: true }), 'element', (element) => {
       const property = (name: string) => {
-        const value = element.properties?.[name];
+        const value = element.properties[name];
         return typeof value === 'string' ? value : undefined;
       };
       if (element.tagName === 'img') checkImage(property('src'), property('alt'), position('img'), 'html');
@@ -560,7 +562,7 @@ function readBody(post: PostSource, rules: Rules): Body {
     }
   };
 
-  const visit = (node: MdNode): void => {
+  const walk = (node: MdNode): void => {
     switch (node.type) {
       case 'yaml':
       case 'toml':
@@ -608,9 +610,9 @@ function readBody(post: PostSource, rules: Rules): Body {
         checkMath(node, node.type === 'math');
         return;
     }
-    for (const child of node.children ?? []) visit(child);
+    for (const child of node.children ?? []) walk(child);
   };
-  visit(tree);
+  walk(tree);
 
   for (const reference of references) {
     const url = reference.identifier === undefined ? undefined : definitions.get(reference.identifier);
@@ -639,26 +641,6 @@ function textOf(node: MdNode, math: (node: MdNode) => string): string {
   if (node.type === 'inlineMath') return math(node);
   if (node.type === 'break') return '\n';
   return (node.children ?? []).map((child) => textOf(child, math)).join('');
-}
-
-interface HastLike {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastLike[];
-}
-
-function hastText(node: unknown): string {
-  const hast = node as HastLike;
-  if (hast.type === 'text') return hast.value ?? '';
-  return (hast.children ?? []).map(hastText).join('');
-}
-
-function walkHast(node: unknown, visit: (element: HastLike) => void): void {
-  const hast = node as HastLike;
-  if (hast.type === 'element') visit(hast);
-  for (const child of hast.children ?? []) walkHast(child, visit);
 }
 
 /** Whether a component's children hold anything a reader would see (a comment does not count). */
