@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { checkContent, formatProblems } from '../src/lib/content-check.ts';
+import { checkContent, formatProblems } from '../src/check/index.ts';
 import { contentRoot } from '../src/lib/content-files.ts';
 import {
   existingTopics,

@@ -1,6 +1,6 @@
 /**
  * Where content lives and how files map to ids. Shared by src/content.config.ts (the Astro
- * loaders) and src/lib/content-check.ts (the editor check), so both agree on every path.
+ * loaders) and src/check/ (the editor check), so both agree on every path.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // The launch content as built: every post has its page with everything a reader expects.
 import { describe, expect, test } from 'vitest';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/check/index.ts';
 import { fixtures } from '../helpers/build.ts';
 import { page, text } from '../helpers/html.ts';
 import { siteConfig } from '../../src/site.config.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { checkContent, formatProblems } from '../../../src/lib/content-check.ts';
+import { checkContent, formatProblems } from '../../../src/check/index.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import {
   DESCRIPTION_PLACEHOLDER,

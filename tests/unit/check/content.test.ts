@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkContent, formatProblems } from '../../../src/lib/content-check.ts';
+import { checkContent, formatProblems } from '../../../src/check/index.ts';
 import { fixtures } from '../../helpers/build.ts';
 
 describe('checkContent', () => {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkBodies, type PostSource, type SiteFacts } from '../../../src/lib/body-check.ts';
+import { checkBodies, type PostSource, type SiteFacts } from '../../../src/check/body/index.ts';
 import { findMathErrors } from '../../../src/markdown/math/index.ts';
 
 // A folder with one image, so that posts written below can point at real and missing files.

@@ -13,13 +13,13 @@ import { basename, dirname, join } from 'node:path';
 import { toString as hastText } from 'hast-util-to-string';
 import { htmlToHast, markdownToMdast, mdxToMdast } from 'satteri';
 import { visit } from 'unist-util-visit';
-import { mdxComponents, type ComponentSpec } from '../components/mdx/registry.ts';
-import { headingIds } from '../markdown/heading-anchors.ts';
-import { drawnCharacters, equationId, isLiteralDollars, MathError, referenceProblems, renderMath, type FormulaAt } from '../markdown/math/index.ts';
-import type { Problem } from './content-check.ts';
-import { fileId } from './content-files.ts';
-import { heldBack } from './posts.ts';
-import { closest, didYouMean } from './suggest.ts';
+import { mdxComponents, type ComponentSpec } from '../../components/mdx/registry.ts';
+import { headingIds } from '../../markdown/heading-anchors.ts';
+import { drawnCharacters, equationId, isLiteralDollars, MathError, referenceProblems, renderMath, type FormulaAt } from '../../markdown/math/index.ts';
+import type { Problem } from '../index.ts';
+import { fileId } from '../../lib/content-files.ts';
+import { heldBack } from '../../lib/posts.ts';
+import { closest, didYouMean } from '../../lib/suggest.ts';
 
 /** A placeholder left by `npm run new`; only posts that are not drafts are held to it. */
 export const UNFINISHED = /\bTODO\b/;

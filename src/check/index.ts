@@ -13,13 +13,13 @@ import { ID_PATTERN } from '../schemas/fields.ts';
 import { postSchema, type PostData } from '../schemas/post.ts';
 import { publisherSchema, type PublisherData } from '../schemas/publisher.ts';
 import { siteConfig } from '../site.config.ts';
-import { checkBodies, UNFINISHED } from './body-check.ts';
-import { collectionFolders, fileId, listCollectionFiles, type CollectionName } from './content-files.ts';
-import { todayIn } from './dates.ts';
-import { splitFrontmatter } from './frontmatter.ts';
-import type { Entry } from './posts.ts';
-import { slugify } from './slug.ts';
-import { didYouMean } from './suggest.ts';
+import { checkBodies, UNFINISHED } from './body/index.ts';
+import { collectionFolders, fileId, listCollectionFiles, type CollectionName } from '../lib/content-files.ts';
+import { todayIn } from '../lib/dates.ts';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
+import type { Entry } from '../lib/posts.ts';
+import { slugify } from '../lib/slug.ts';
+import { didYouMean } from '../lib/suggest.ts';
 
 /** One thing an editor has to fix. `file` is relative to the content root's parent. */
 export interface Problem {
