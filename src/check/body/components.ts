@@ -10,9 +10,10 @@ import { mdxComponents, type ComponentSpec } from '../../components/mdx/registry
 import { didYouMean } from '../../lib/suggest.ts';
 import type { At } from '../problems.ts';
 import type { NodeOf, PostCheck } from './context.ts';
+import { attributeOffsets, definedNames } from './estree.ts';
 import { checkImage, isFileName, isRemote, missingFile } from './images.ts';
 import { checkLink } from './links.ts';
-import { isComment } from './mdx.ts';
+import { isComment, parseFailure } from './mdx.ts';
 
 type JsxElement = NodeOf<'mdxJsxFlowElement'> | NodeOf<'mdxJsxTextElement'>;
 type Attribute = JsxElement['attributes'][number];
@@ -42,14 +43,15 @@ function hasContent(children: JsxElement['children']): boolean {
 export function collectImports(root: NodeOf<'root'>, post: PostCheck): void {
   for (const node of root.children) {
     if (node.type !== 'mdxjsEsm') continue;
-    const code = node.value;
-    for (const match of code.matchAll(/\bimport\s+([\s\S]*?)\s+from\b/g)) {
-      for (const name of (match[1] ?? '').replace(/[{}*]/g, ',').split(',')) {
-        const local = name.trim().split(/\s+/).pop(); // "X", "X as Y", "as Y" (after "* ")
-        if (local) post.imported.add(local);
-      }
+    try {
+      for (const name of definedNames(node.value)) post.imported.add(name);
+    } catch (error) {
+      // The build cannot compile the post either: say where, counted from the block's start.
+      const { line, column, message } = parseFailure(error, 'check the import and export lines: each must be complete JavaScript');
+      const start = post.at(node);
+      const where = line === 1 ? { line: start.line, column: start.column + column - 1 } : { line: start.line + line - 1, column };
+      post.report(where, 'mdx', message);
     }
-    for (const match of code.matchAll(/\bexport\s+(?:const|let|var|function|class)\s+([\w$]+)/g)) post.imported.add(match[1] ?? '');
   }
 }
 
@@ -57,7 +59,7 @@ export function collectImports(root: NodeOf<'root'>, post: PostCheck): void {
 class Props {
   readonly node: JsxElement;
   readonly post: PostCheck;
-  #offsets: readonly number[] | undefined;
+  #offsets: readonly number[] | undefined | null = null;
 
   constructor(node: JsxElement, post: PostCheck) {
     this.node = node;
@@ -73,9 +75,16 @@ class Props {
   /** Where the attribute at `index` starts; the tag's start when it cannot be told. */
   at(index: number): At {
     const { node, post } = this;
-    this.#offsets ??= attributeOffsets(post.source, node.position?.start.offset);
-    const offset = this.#offsets.length === node.attributes.length ? this.#offsets[index] : undefined;
-    return offset === undefined ? post.at(node) : post.atOffset(node, offset);
+    const start = node.position?.start.offset;
+    if (this.#offsets === null) {
+      // The opening tag ends where the first child starts; without children it is the whole element.
+      const end = node.children[0]?.position?.start.offset ?? node.position?.end.offset;
+      const tag = start === undefined || end === undefined ? undefined : post.source.slice(start, end);
+      const closed = node.children.length > 0 ? `${tag}</${node.name}>` : tag;
+      this.#offsets = closed === undefined ? undefined : attributeOffsets(closed, node.attributes);
+    }
+    const offset = this.#offsets?.[index];
+    return offset === undefined || start === undefined ? post.at(node) : post.atOffset(node, start + offset);
   }
 }
 
@@ -187,53 +196,4 @@ export function checkHtml(node: NodeOf<'html'>, post: PostCheck): void {
     if (element.tagName === 'img') checkImage(post, property('src'), property('alt'), position('img'), 'html');
     if (element.tagName === 'a') checkLink(post, property('href'), position('a'));
   });
-}
-
-/**
- * Where each attribute of a JSX opening tag starts, in order (Sätteri gives attributes no
- * position). Skips quoted values and `{…}` so that text inside them is not read as a name.
- */
-function attributeOffsets(source: string, start: number | undefined): number[] {
-  if (start === undefined || source[start] !== '<') return [];
-  const offsets: number[] = [];
-  const space = /\s/;
-  let i = start + 1;
-  while (i < source.length && /[\w.:$-]/.test(source[i]!)) i++;
-  while (i < source.length) {
-    while (i < source.length && space.test(source[i]!)) i++;
-    const char = source[i];
-    if (char === undefined || char === '>' || char === '/') break;
-    offsets.push(i);
-    if (char === '{') {
-      i = skipBraces(source, i);
-      continue;
-    }
-    while (i < source.length && !/[\s=/>{]/.test(source[i]!)) i++;
-    while (i < source.length && space.test(source[i]!)) i++;
-    if (source[i] !== '=') continue;
-    i++;
-    while (i < source.length && space.test(source[i]!)) i++;
-    if (source[i] === '"' || source[i] === "'") {
-      const end = source.indexOf(source[i]!, i + 1);
-      i = end < 0 ? source.length : end + 1;
-    } else if (source[i] === '{') {
-      i = skipBraces(source, i);
-    }
-  }
-  return offsets;
-}
-
-function skipBraces(source: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < source.length; i++) {
-    const char = source[i];
-    if (char === '{') depth++;
-    else if (char === '}' && --depth === 0) return i + 1;
-    else if (char === '"' || char === "'" || char === '`') {
-      const end = source.indexOf(char, i + 1);
-      if (end < 0) return source.length;
-      i = end;
-    }
-  }
-  return source.length;
 }
