@@ -1,4 +1,4 @@
-// `npm run new`: the planning functions in src/lib/new-post.ts, then the real CLI as a child process.
+// `npm run new`: the planning functions in scripts/lib/new-post.ts, then the real CLI as a child process.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import {
   renderPost,
   resolveChoice,
   type NewPostOptions,
-} from '../../../src/lib/new-post.ts';
+} from '../../../scripts/lib/new-post.ts';
 import { fixtures, projectRoot } from '../../helpers/build.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
