@@ -12,7 +12,7 @@ import {
   setViews,
   setViewsAsOf,
   slugOfPage,
-} from '../../../src/lib/views-import.ts';
+} from '../../../scripts/lib/views-import.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const fixture = (name: string) => join(projectRoot, 'tests/fixtures/views', name);

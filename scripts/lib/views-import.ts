@@ -21,10 +21,10 @@
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { splitFrontmatter } from './frontmatter.ts';
-import { fileId, listCollectionFiles } from './content-files.ts';
-import { ID_PATTERN } from '../schemas/fields.ts';
-import { closest } from './suggest.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { fileId, listCollectionFiles } from '../../src/lib/content-files.ts';
+import { ID_PATTERN } from '../../src/schemas/fields.ts';
+import { closest } from '../../src/lib/suggest.ts';
 
 /** Header names of the column holding the page, best first (normalised: lower case, spaces). */
 export const PATH_COLUMNS = [
