@@ -1,14 +1,16 @@
 /**
  * `npm run views:import -- <export.csv> [--as-of YYYY-MM-DD] [--dry-run] [--config path]`: sets
  * each post's `views` from an analytics export and `viewsAsOf` in the site config. The work is in
- * scripts/lib/views-import.ts; this file reads the command line and prints. Reads CONTENT_ROOT like
- * the build does. Exit codes: 0 done, 1 refused (nothing written), 2 wrong command line.
+ * scripts/lib/views-import.ts and views-export.ts; this file reads the command line and prints.
+ * Reads CONTENT_ROOT like the build does. Exit codes: 0 done, 1 refused (nothing written), 2 wrong
+ * command line.
  */
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/lib/content-files.ts';
 import { isCalendarDay, todayIn } from '../src/lib/dates.ts';
-import { COUNT_COLUMNS, formatReport, importViews, PATH_COLUMNS, ViewsImportError } from './lib/views-import.ts';
+import { COUNT_COLUMNS, PATH_COLUMNS, ViewsImportError } from './lib/views-export.ts';
+import { formatReport, importViews } from './lib/views-import.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const usage = `Usage: npm run views:import -- <export.csv> [options]

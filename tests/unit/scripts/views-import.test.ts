@@ -3,16 +3,8 @@ import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import {
-  formatReport,
-  importViews,
-  parseCount,
-  parseCsv,
-  readViewsExport,
-  setViews,
-  setViewsAsOf,
-  slugOfPage,
-} from '../../../scripts/lib/views-import.ts';
+import { parseCount, parseCsv, readViewsExport, slugOfPage } from '../../../scripts/lib/views-export.ts';
+import { formatReport, importViews, setViews, setViewsAsOf } from '../../../scripts/lib/views-import.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const fixture = (name: string) => join(projectRoot, 'tests/fixtures/views', name);
@@ -73,6 +65,10 @@ describe('parseCsv', () => {
 
   test('refuses text after a closing quote', () => {
     expect(() => parseCsv('a,b\n"c"d,e\n', 'x.csv')).toThrow(/^x\.csv:2: text after the closing quote/);
+  });
+
+  test('refuses a quote inside a value that is not in quotes, naming its line', () => {
+    expect(() => parseCsv('a,b\r\n"x\r\ny",1\r\nc"d,e\r\n', 'x.csv')).toThrow(/^x\.csv:4: a quote inside a value that is not in quotes/);
   });
 });
 
