@@ -12,37 +12,73 @@
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { fileId, listCollectionFiles } from '../../src/lib/content-files.ts';
 import { closest } from '../../src/lib/suggest.ts';
 import { readViewsExport, slugOfPage, ViewsImportError } from './views-export.ts';
 
+/** A top-level `key:` of a YAML text: the line of the key and the offsets of its value. */
+interface YamlValue {
+  line: number;
+  start: number;
+  end: number;
+}
+
 /**
- * Sets the `views:` line of a post's frontmatter to `views`, keeping every other byte (line ends,
- * comments, other fields). Refuses a post without frontmatter or with no or two `views:` lines.
+ * Every top-level `key:` of a YAML mapping, repeats included, found by the YAML parser (not by
+ * matching lines), so quotes, comments and other keys that merely contain the word are read as
+ * YAML reads them. A syntax error is refused with its line (counted from `firstLine`).
+ */
+function yamlValues(yaml: string, key: string, file: string, firstLine: number): YamlValue[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const line = (offset: number) => firstLine - 1 + lineCounter.linePos(offset).line;
+  const [error] = doc.errors;
+  if (error) {
+    throw new ViewsImportError(`${file}:${line(error.pos[0])}: this is not valid YAML (${error.message}). Fix it first; npm run check:content says how.`);
+  }
+  if (!isMap(doc.contents)) return [];
+  return doc.contents.items.flatMap((pair) => {
+    if (!isScalar(pair.key) || pair.key.value !== key || !pair.key.range) return [];
+    // An empty value (`views:`) is a null scalar whose range is empty, right after the colon.
+    const range = isNode(pair.value) ? pair.value.range : undefined;
+    const end = pair.key.range[1] + 1;
+    return [{ line: line(pair.key.range[0]), start: range?.[0] ?? end, end: range?.[1] ?? end }];
+  });
+}
+
+/** `text` with the value at `value` (offsets from `offset`) replaced by `written`. */
+function replaceValue(text: string, offset: number, value: YamlValue, written: string): string {
+  const start = offset + value.start;
+  // `views:` with nothing after it takes a space before the number, or YAML reads `views:12`.
+  const spaced = value.start === value.end && text[start - 1] === ':' ? ` ${written}` : written;
+  return text.slice(0, start) + spaced + text.slice(offset + value.end);
+}
+
+/**
+ * Sets the `views:` value in a post's frontmatter to `views`, keeping every other byte (line ends,
+ * comments, spacing, other fields): the YAML parser says where the value is, and only those bytes
+ * change. (The yaml package's Document API re-prints the whole block: CRLF, spacing and long
+ * lines would change.) Refuses a post without frontmatter, with invalid YAML, or with no or two
+ * `views:` keys.
  */
 export function setViews(source: string, views: number, file: string): { text: string; old: string } {
   const frontmatter = splitFrontmatter(source);
   if (!frontmatter) {
     throw new ViewsImportError(`${file}: no frontmatter. Start the file with a line "---", the fields, then another "---".`);
   }
-  const start = source.indexOf('\n') + 1;
-  const yaml = frontmatter.yaml;
-  const pattern = /^(views[ \t]*:[ \t]*)([^#\r\n]*?)([ \t]*(?:#[^\r\n]*)?)(?=\r?$)/gm;
-  const matches = [...yaml.matchAll(pattern)];
-  if (matches.length !== 1) {
-    const lines = matches.map((m) => yaml.slice(0, m.index).split('\n').length + 1);
+  const values = yamlValues(frontmatter.yaml, 'views', file, frontmatter.firstLine);
+  const [value] = values;
+  if (!value || values.length > 1) {
     throw new ViewsImportError(
-      matches.length === 0
+      values.length === 0
         ? `${file}: the frontmatter has no "views:" line. Add "views: 0" to it, then run the import again.`
-        : `${file}: the frontmatter has ${matches.length} "views:" lines (lines ${lines.join(', ')}). Keep one.`,
+        : `${file}: the frontmatter has ${values.length} "views:" lines (lines ${values.map((v) => v.line).join(', ')}). Keep one.`,
     );
   }
-  const match = matches[0]!;
-  const valueStart = start + match.index + match[1]!.length;
-  const old = match[2]!;
-  const text = source.slice(0, valueStart) + String(views) + source.slice(valueStart + old.length);
-  return { text, old: old.trim() };
+  const old = frontmatter.yaml.slice(value.start, value.end).trim();
+  return { text: replaceValue(source, frontmatter.offset, value, String(views)), old };
 }
 
 /**

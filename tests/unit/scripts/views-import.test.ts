@@ -154,7 +154,17 @@ describe('setViews', () => {
     });
   });
 
+  test('reads the frontmatter as YAML does, quoted keys and all', () => {
+    const source = '---\ntitle: "views: 5"\n"views": 5 # GA4\n---\n';
+    expect(setViews(source, 8, 'a.md')).toEqual({ text: '---\ntitle: "views: 5"\n"views": 8 # GA4\n---\n', old: '5' });
+  });
+
+  test('fills an empty views: with a space before the number', () => {
+    expect(setViews('---\nviews:\ntitle: x\n---\n', 12, 'a.md')).toEqual({ text: '---\nviews: 12\ntitle: x\n---\n', old: '' });
+  });
+
   test.each([
+    ['invalid YAML', '---\ntitle: x: y\nviews: 1\n---\n', /^a\.md:2: this is not valid YAML \(Nested mappings are not allowed in compact mappings\)/],
     ['no frontmatter', 'Just text\n', /^a\.md: no frontmatter/],
     ['no views line', '---\ntitle: x\n---\nviews: 3\n', /^a\.md: the frontmatter has no "views:" line\. Add "views: 0"/],
     ['two views lines', '---\nviews: 1\ntitle: x\nviews: 2\n---\n', /^a\.md: the frontmatter has 2 "views:" lines \(lines 2, 4\)\. Keep one\./],
