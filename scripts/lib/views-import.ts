@@ -2,7 +2,8 @@
  * `npm run views:import`: sets each post's `views` from an analytics page-views export (CSV) and
  * `viewsAsOf` in src/site.config.ts to the export's date. Everything is read and checked first and
  * every new file text is computed in memory; files are written only when nothing is wrong, each
- * through a temporary file and a rename, so a refusal or a crash never leaves half an import.
+ * with write-file-atomic (a temporary file, then a rename), so a refusal changes nothing and a
+ * crash never leaves a half-written file.
  * The export is read by ./views-export.ts, which lists the columns it accepts.
  *
  * The export is the total to date: the import SETS views, it does not add to them. Rows for one
@@ -10,8 +11,9 @@
  * have exactly one `views:` line in its frontmatter (add `views: 0` to a new post); posts the
  * export does not name are left as they are and listed.
  */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { fileId, listCollectionFiles } from '../../src/lib/content-files.ts';
@@ -192,19 +194,6 @@ export function planViewsImport(input: { csv: TextFile; posts: TextFile[]; confi
   };
 }
 
-/** Writes a file whole or not at all: a temporary file in the same folder, then a rename. */
-export function writeFileAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.views-import-${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text);
-    chmodSync(temporary, statSync(path).mode);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
 /** Options of one import run: which export, which content and config, which day, write or not. */
 export interface ImportViewsOptions {
   csvPath: string;
@@ -230,7 +219,8 @@ export function importViews(options: ImportViewsOptions): ViewsImportPlan {
   const posts = listCollectionFiles(options.contentRoot, 'posts').map((file) => read(join(options.contentRoot, file)));
   const config = read(options.configPath);
   const plan = planViewsImport({ csv, posts, config, asOf: options.asOf });
-  if (!options.dryRun) for (const file of plan.writes) writeFileAtomically(file.path, file.text);
+  // Each file whole or not at all (a temporary file beside it, then a rename), keeping its mode.
+  if (!options.dryRun) for (const file of plan.writes) writeFileAtomic.sync(file.path, file.text);
   return plan;
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -255,6 +255,17 @@ describe('importViews', () => {
     writeFileSync(csv, '\uFEFFPage path,Views\r\n/posts/crlf-post/,"10,000"\r\n');
     ws.run(csv);
     expect(ws.read('posts/crlf-post.md')).toBe('---\r\ntitle: "CRLF"\r\nviews: 10000 # imported\r\n---\r\n\r\nBody.\r\n');
+  });
+
+  test('replaces a post whole, keeping its file mode, and leaves no temporary file', () => {
+    const ws = workspace();
+    const post = join(ws.content, 'posts/fixture-post-01.mdx');
+    chmodSync(post, 0o640);
+    const names = readdirSync(join(ws.content, 'posts'));
+    ws.run(fixture('ga4-pages.csv'));
+    expect(ws.read('posts/fixture-post-01.mdx')).toContain('\nviews: 1250\n');
+    expect(statSync(post).mode & 0o777).toBe(0o640);
+    expect(readdirSync(join(ws.content, 'posts'))).toEqual(names);
   });
 
   test('a dry run writes nothing', () => {
