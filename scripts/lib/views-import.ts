@@ -1,22 +1,22 @@
 /**
  * `npm run views:import`: sets each post's `views` from an analytics page-views export (CSV) and
- * `viewsAsOf` in src/site.config.ts to the export's date. Everything is read and checked first and
- * every new file text is computed in memory; files are written only when nothing is wrong, each
- * with write-file-atomic (a temporary file, then a rename), so a refusal changes nothing and a
- * crash never leaves a half-written file.
- * The export is read by ./views-export.ts, which lists the columns it accepts.
+ * `viewsAsOf` in content/site.yaml to the export's date (unless no row matched a post). The
+ * export is read by ./views-export.ts, which lists the columns it accepts. Everything is read
+ * and checked first and every new file text is computed in memory; files are written only when
+ * nothing is wrong, each with write-file-atomic (a temporary file, then a rename), so a refusal
+ * changes nothing and a crash never leaves a half-written file.
  *
  * The export is the total to date: the import SETS views, it does not add to them. Rows for one
  * post (e.g. "/posts/a/" and "/posts/a/?utm_source=x") are summed. A post the export names must
  * have exactly one `views:` line in its frontmatter (add `views: 0` to a new post); posts the
  * export does not name are left as they are and listed.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parse, parseDocument } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import { fileId, listCollectionFiles } from '../../src/lib/content-files.ts';
+import { fileId, listCollectionFiles, SITE_DATA_FILE } from '../../src/lib/content-files.ts';
 import { closest } from '../../src/lib/suggest.ts';
 import { readViewsExport, slugOfPage, ViewsImportError } from './views-export.ts';
 
@@ -83,23 +83,27 @@ export function setViews(source: string, views: number, file: string): { text: s
   return { text: replaceValue(source, frontmatter.offset, value, String(views)), old };
 }
 
+/** What content/site.yaml starts with when an import creates it. */
+const NEW_SITE_DATA = `# The day the posts' views were exported from analytics: the site says "Views as of" it.
+# npm run views:import sets it; correct it here if an import used the wrong day.
+`;
+
 /**
- * Sets `viewsAsOf: 'YYYY-MM-DD'` in the site config (or only reads it, when `day` is undefined);
- * refuses unless that line is there exactly once.
+ * Sets `viewsAsOf` in the site data (content/site.yaml) to `day`, or only reads it when `day` is
+ * undefined. Like setViews, only the value's bytes change; a file without the key gets it as a
+ * last line. Refuses invalid YAML and a key written twice. `old` is the previous day, or "".
  */
 export function setViewsAsOf(source: string, day: string | undefined, file: string): { text: string; old: string } {
-  const lines = [...source.matchAll(/^[ \t]*viewsAsOf[ \t]*:.*$/gm)];
-  const pattern = /^([ \t]*viewsAsOf[ \t]*:[ \t]*(['"]))(\d{4}-\d{2}-\d{2})\2,?[ \t]*(?:\/\/.*)?$/;
-  const match = lines.length === 1 ? pattern.exec(lines[0]![0].replace(/\r$/, '')) : null;
-  if (!match) {
-    throw new ViewsImportError(
-      `${file}: expected exactly one line like "  viewsAsOf: '2026-11-22'," (found ${lines.length} "viewsAsOf" line${lines.length === 1 ? ' in another form' : 's'}). Restore that line, then run the import again.`,
-    );
+  const values = yamlValues(source, 'viewsAsOf', file, 1);
+  const [value] = values;
+  if (values.length > 1) {
+    throw new ViewsImportError(`${file}: "viewsAsOf:" is written ${values.length} times (lines ${values.map((v) => v.line).join(', ')}). Keep one.`);
   }
-  const valueStart = lines[0]!.index + match[1]!.length;
-  const old = match[3]!;
+  const old = value ? String(parse(source.slice(value.start, value.end)) ?? '') : '';
   if (day === undefined) return { text: source, old };
-  return { text: source.slice(0, valueStart) + day + source.slice(valueStart + old.length), old };
+  if (value) return { text: replaceValue(source, 0, value, `"${day}"`), old };
+  const separator = source === '' || source.endsWith('\n') ? '' : '\n';
+  return { text: `${source}${separator}viewsAsOf: "${day}"\n`, old };
 }
 
 /** A text file as the import sees it: where to write it, how to name it, what it holds. */
@@ -124,7 +128,7 @@ export interface ViewsImportPlan {
   notPosts: Array<{ line: number; page: string }>;
   /** Posts with no row in the export, left unchanged. */
   missing: string[];
-  /** New texts of the files that change (posts first, the config last). */
+  /** New texts of the files that change (posts first, the site data last). */
   writes: TextFile[];
 }
 
@@ -132,7 +136,7 @@ export interface ViewsImportPlan {
  * Plans an import from texts alone (no file system, no clock): reads the export, matches rows to
  * posts, and computes each changed file. Throws a ViewsImportError on the first problem.
  */
-export function planViewsImport(input: { csv: TextFile; posts: TextFile[]; config: TextFile; asOf: string }): ViewsImportPlan {
+export function planViewsImport(input: { csv: TextFile; posts: TextFile[]; site: TextFile; asOf: string }): ViewsImportPlan {
   const exported = readViewsExport(input.csv.text, input.csv.name);
   const postsBySlug = new Map<string, TextFile[]>();
   for (const post of input.posts) {
@@ -178,14 +182,14 @@ export function planViewsImport(input: { csv: TextFile; posts: TextFile[]; confi
   }
   // An export that names none of these posts (another site's, the wrong report) says nothing
   // about their views, so the day they are "as of" stays.
-  const config = setViewsAsOf(input.config.text, posts.length > 0 ? input.asOf : undefined, input.config.name);
-  if (config.text !== input.config.text) writes.push({ ...input.config, text: config.text });
+  const site = setViewsAsOf(input.site.text, posts.length > 0 ? input.asOf : undefined, input.site.name);
+  if (site.text !== input.site.text) writes.push({ ...input.site, text: site.text });
   return {
     csv: input.csv.name,
     pathColumn: exported.pathColumn,
     countColumn: exported.countColumn,
     asOf: input.asOf,
-    previousAsOf: config.old,
+    previousAsOf: site.old,
     posts,
     unknownPosts,
     notPosts,
@@ -194,18 +198,20 @@ export function planViewsImport(input: { csv: TextFile; posts: TextFile[]; confi
   };
 }
 
-/** Options of one import run: which export, which content and config, which day, write or not. */
+/** Options of one import run: which export, which content, which day, write or not. */
 export interface ImportViewsOptions {
   csvPath: string;
   contentRoot: string;
-  configPath: string;
   asOf: string;
   dryRun?: boolean;
   /** How a path is shown in messages (e.g. relative to the working directory). */
   display?: (path: string) => string;
 }
 
-/** Reads the export, the posts and the config, plans the import, and writes it unless a dry run. */
+/**
+ * Reads the export, the posts and the site data (content/site.yaml, created when there is none),
+ * plans the import, and writes it unless a dry run.
+ */
 export function importViews(options: ImportViewsOptions): ViewsImportPlan {
   const display = options.display ?? ((path: string) => path);
   const read = (path: string): TextFile => {
@@ -217,8 +223,9 @@ export function importViews(options: ImportViewsOptions): ViewsImportPlan {
   };
   const csv = read(options.csvPath);
   const posts = listCollectionFiles(options.contentRoot, 'posts').map((file) => read(join(options.contentRoot, file)));
-  const config = read(options.configPath);
-  const plan = planViewsImport({ csv, posts, config, asOf: options.asOf });
+  const sitePath = join(options.contentRoot, SITE_DATA_FILE);
+  const site = existsSync(sitePath) ? read(sitePath) : { path: sitePath, name: display(sitePath), text: NEW_SITE_DATA };
+  const plan = planViewsImport({ csv, posts, site, asOf: options.asOf });
   // Each file whole or not at all (a temporary file beside it, then a rename), keeping its mode.
   if (!options.dryRun) for (const file of plan.writes) writeFileAtomic.sync(file.path, file.text);
   return plan;
@@ -248,9 +255,9 @@ export function formatReport(plan: ViewsImportPlan, { dryRun = false } = {}): st
     for (const name of plan.missing) out.push(`  ${name}`);
   }
   const earlier = plan.asOf < plan.previousAsOf ? ` (earlier than the previous import, ${plan.previousAsOf}: is this an old export?)` : '';
-  if (plan.posts.length === 0) out.push('', `viewsAsOf stays ${plan.previousAsOf}: no row of the export matched a post.`);
+  if (plan.posts.length === 0) out.push('', `viewsAsOf stays ${plan.previousAsOf || '(none)'}: no row of the export matched a post.`);
   else if (plan.asOf === plan.previousAsOf) out.push('', `viewsAsOf stays ${plan.asOf}.`);
-  else out.push('', `viewsAsOf ${would}set: ${plan.previousAsOf} → ${plan.asOf}${earlier}`);
+  else out.push('', `viewsAsOf ${would}set: ${plan.previousAsOf || '(none)'} → ${plan.asOf}${earlier}`);
   out.push(dryRun ? 'Dry run: no file was written.' : `${plan.writes.length} file${plan.writes.length === 1 ? '' : 's'} written.`);
   return out.join('\n');
 }

@@ -1,14 +1,15 @@
 /**
  * Reading one content file for the check: its YAML (the frontmatter of a post, or a whole data
- * file) parsed with positions, then validated with the collection's schema, each issue reported
- * at the value it is about.
+ * file such as an author or content/site.yaml) parsed with positions, then validated with its
+ * schema, each issue reported at the value it is about.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { fileId, type CollectionName } from '../lib/content-files.ts';
+import { fileId, SITE_DATA_FILE, type CollectionName } from '../lib/content-files.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { siteDataSchema } from '../schemas/site.ts';
 import type { At, FileProblem } from './problems.ts';
 
 /** Where the value at a path of a YAML document is: for a missing key, its parent; for the root, the end. */
@@ -113,4 +114,16 @@ export function readContentFile(root: string, collection: CollectionName, path: 
     return { ...base, data: undefined, source, locate: () => ({ line: 1, column: 1 }) };
   }
   return { ...base, ...readYaml(front.yaml, front.firstLine, schema, problems), source };
+}
+
+/** The site data file (content/site.yaml), when there is one: validated like any data file. */
+export function readSiteDataFile(root: string, problems: FileProblem[]): void {
+  let text: string;
+  try {
+    text = readFileSync(join(root, SITE_DATA_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // optional: no import has run yet
+    throw error;
+  }
+  readYaml(text, 1, siteDataSchema, problems);
 }

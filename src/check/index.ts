@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
-import { collectionFolders, listCollectionFiles, type CollectionName } from '../lib/content-files.ts';
+import { collectionFolders, listCollectionFiles, SITE_DATA_FILE, type CollectionName } from '../lib/content-files.ts';
 import { todayIn } from '../lib/dates.ts';
 import type { Entry } from '../lib/posts.ts';
 import { authorSchema, type AuthorData } from '../schemas/author.ts';
@@ -19,7 +19,7 @@ import { publisherSchema, type PublisherData } from '../schemas/publisher.ts';
 import { siteConfig } from '../site.config.ts';
 import { checkBodies, type PostSource, type SiteFacts } from './body/index.ts';
 import { unfinishedFields } from './body/unfinished.ts';
-import { readContentFile, type ParsedFile } from './frontmatter.ts';
+import { readContentFile, readSiteDataFile, type ParsedFile } from './frontmatter.ts';
 import { sortProblems, type FileProblem, type Problem } from './problems.ts';
 import { danglingIds, fileNameProblems, idsOf } from './references.ts';
 
@@ -82,6 +82,9 @@ export function checkContent(
       return file;
     });
   }
+  const siteData: FileProblem[] = [];
+  readSiteDataFile(root, siteData);
+  inFile(SITE_DATA_FILE, siteData);
   problems.push(...fileNameProblems(files, display), ...danglingIds(files, display));
 
   // Bodies last: their links and repeated text are checked against every other file.

@@ -70,6 +70,9 @@ export const collectionFolders = {
 
 export type CollectionName = keyof typeof collectionFolders;
 
+/** The site's own data file at the top of the content root (viewsAsOf); optional. */
+export const SITE_DATA_FILE = 'site.yaml';
+
 /** A content file's id: its name without folders or extension ("posts/2025/a-b.mdx" → "a-b"). */
 export function fileId(path: string): string {
   return basename(path, extname(path));
