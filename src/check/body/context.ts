@@ -67,10 +67,13 @@ type Positioned = Pick<MdastNode, 'position'>;
 /** One post being checked: its text, what the rules found, and where things are. */
 export class PostCheck {
   readonly problems: FileProblem[] = [];
+  /** The post's slug: links to /posts/<slug>/ are links to this post. */
   readonly slug: string;
-  readonly mdx: boolean;
-  /** headings.ts: the ids the build gives the headings, and the level of the last one. */
-  readonly headings = { ids: [] as string[], id: headingIds(), previousDepth: 1 /* the title is the page's h1 */, seen: false };
+  /**
+   * headings.ts: the ids the build gives the headings (numbered by the same function), and the
+   * level of the last heading; before the first, the title, the page's h1.
+   */
+  readonly headings = { ids: [] as string[], id: headingIds(), previousDepth: 1, seen: false };
   /** links.ts: links to other posts and to this one's anchors, and reference-style definitions. */
   readonly links = {
     toPosts: [] as PostLink[],
@@ -90,7 +93,6 @@ export class PostCheck {
     this.post = post;
     this.site = site;
     this.slug = fileId(post.path);
-    this.mdx = post.path.endsWith('.mdx');
   }
 
   get source(): string {
