@@ -135,30 +135,8 @@ export interface ViewsExport {
 const isBlank = (record: CsvRecord) => record.fields.length === 1 && record.fields[0]!.trim() === '';
 const isComment = (record: CsvRecord) => record.fields[0]!.startsWith('#');
 
-/**
- * Reads an analytics export: skips the `#` comment lines and blank lines GA4 puts above the table,
- * finds the page and count columns, and checks every row. A blank line ends the table; only blank
- * and `#` lines may follow it (a second table is refused, not guessed at). `file` names the file.
- */
-export function readViewsExport(text: string, file: string): ViewsExport {
-  if (text.trim() === '') {
-    throw new ViewsImportError(`${file}: the file is empty. Export the pages report again as CSV.`);
-  }
-  if (text.startsWith('PK\u0003\u0004') || text.includes('\u0000')) {
-    throw new ViewsImportError(
-      `${file}: this is not a CSV file (it looks like a spreadsheet or a zip). Export the report as CSV (comma-separated values).`,
-    );
-  }
-  // Leading comments are cut off before parsing, so a stray quote in them cannot confuse the parser.
-  const source = text.replace(/^\uFEFF/, '');
-  const preamble = /^(?:(?:#[^\r\n]*|[ \t]*)(?:\r\n|\n|\r))*/.exec(source)![0];
-  const body = source.slice(preamble.length);
-  if (body.trim() === '' || body.startsWith('#')) {
-    throw new ViewsImportError(`${file}: the file holds only comments and blank lines, no table. Export the pages report again as CSV.`);
-  }
-  const skipped = preamble.split(/\r\n|\n|\r/).length - 1;
-  const records = parseCsv(body, file, skipped + 1);
-  const header = records[0]!;
+/** The page and count columns of the header row, or a refusal naming what was found and what is accepted. */
+function findColumns(header: CsvRecord, file: string): { pathIndex: number; countIndex: number } {
   const headerNames = header.fields.map(normaliseHeader);
   const found = header.fields.map((name) => `"${name.trim()}"`).join(', ');
   const separatorHint = /[;\t]/.test(header.fields.join(''))
@@ -183,7 +161,34 @@ export function readViewsExport(text: string, file: string): ViewsExport {
       `${file}:${header.line}: no column with page views. Found ${found}; accepted: ${quoteAll(COUNT_COLUMNS)}. Export page views (visitors, users and sessions are not views), or rename the column holding page views to "Views".${separatorHint}`,
     );
   }
+  return { pathIndex, countIndex };
+}
 
+/**
+ * Reads an analytics export: skips the `#` comment lines and blank lines GA4 puts above the table,
+ * finds the page and count columns, and checks every row. A blank line ends the table; only blank
+ * and `#` lines may follow it (a second table is refused, not guessed at). `file` names the file.
+ */
+export function readViewsExport(text: string, file: string): ViewsExport {
+  if (text.trim() === '') {
+    throw new ViewsImportError(`${file}: the file is empty. Export the pages report again as CSV.`);
+  }
+  if (text.startsWith('PK\u0003\u0004') || text.includes('\u0000')) {
+    throw new ViewsImportError(
+      `${file}: this is not a CSV file (it looks like a spreadsheet or a zip). Export the report as CSV (comma-separated values).`,
+    );
+  }
+  // Leading comments are cut off before parsing, so a stray quote in them cannot confuse the parser.
+  const source = text.replace(/^\uFEFF/, '');
+  const preamble = /^(?:(?:#[^\r\n]*|[ \t]*)(?:\r\n|\n|\r))*/.exec(source)![0];
+  const body = source.slice(preamble.length);
+  if (body.trim() === '' || body.startsWith('#')) {
+    throw new ViewsImportError(`${file}: the file holds only comments and blank lines, no table. Export the pages report again as CSV.`);
+  }
+  const skipped = preamble.split(/\r\n|\n|\r/).length - 1;
+  const records = parseCsv(body, file, skipped + 1);
+  const header = records[0]!;
+  const { pathIndex, countIndex } = findColumns(header, file);
   const rows: ViewsRow[] = [];
   let tableEnd: CsvRecord | undefined;
   for (const record of records.slice(1)) {
