@@ -80,8 +80,8 @@ class Props {
       // The opening tag ends where the first child starts; without children it is the whole element.
       const end = node.children[0]?.position?.start.offset ?? node.position?.end.offset;
       const tag = start === undefined || end === undefined ? undefined : post.source.slice(start, end);
-      const closed = node.children.length > 0 ? `${tag}</${node.name}>` : tag;
-      this.#offsets = closed === undefined ? undefined : attributeOffsets(closed, node.attributes);
+      // With children, the tag is closed after it so that it parses as an element on its own.
+      this.#offsets = tag === undefined ? undefined : attributeOffsets(node.children.length > 0 ? `${tag}</${node.name}>` : tag, node.attributes);
     }
     const offset = this.#offsets?.[index];
     return offset === undefined || start === undefined ? post.at(node) : post.atOffset(node, start + offset);

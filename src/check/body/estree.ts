@@ -32,17 +32,18 @@ export interface AttributeShape {
 }
 
 /**
- * Where each attribute of a JSX opening tag starts, as offsets into the tag's text; undefined
- * unless the parser reads exactly the attributes Sätteri read (same count, names and spreads),
- * e.g. for a tag inside a blockquote, whose lines start with "> ".
+ * Where each attribute of a JSX element's opening tag starts, as offsets into `element` (the
+ * element's text, or its opening tag closed right after); undefined unless the parser reads
+ * exactly the attributes Sätteri read (same count, names and spreads), which it does not for a
+ * tag inside a blockquote, whose lines start with "> ".
  */
-export function attributeOffsets(tag: string, expected: readonly AttributeShape[]): number[] | undefined {
+export function attributeOffsets(element: string, expected: readonly AttributeShape[]): number[] | undefined {
   let program: EstreeProgram | null;
   try {
     // One line: MDX strips the indentation of an expression's later lines, which would shift
     // every offset after it. A line break and a space are the same to JSX outside strings, and
     // of the same length inside them.
-    program = programOf(`{${tag.replace(/[\r\n]/g, ' ')}}`);
+    program = programOf(`{${element.replace(/[\r\n]/g, ' ')}}`);
   } catch {
     return undefined;
   }
