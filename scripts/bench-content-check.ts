@@ -1,5 +1,5 @@
 /**
- * Benchmark of the editor check (src/lib/content-check.ts) alone: generates N realistic posts
+ * Benchmark of the editor check (src/check/) alone: generates N realistic posts
  * (scripts/lib/generate-posts.ts, the generator of `npm run bench`) into a temporary content root,
  * times `checkContent` and deletes the root again. The check should grow linearly with N.
  *
@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkContent } from '../src/lib/content-check.ts';
+import { checkContent } from '../src/check/index.ts';
 import { generatePosts } from './lib/generate-posts.ts';
 
 function bench(n: number): void {

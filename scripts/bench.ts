@@ -21,7 +21,7 @@ import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { checkContent, formatProblems } from '../src/lib/content-check.ts';
+import { checkContent, formatProblems } from '../src/check/index.ts';
 import { buildPaths, shellEnv, withBuildEnv } from '../src/build-env.ts';
 import { generatePosts, type GeneratedPost, type PostFormat } from './lib/generate-posts.ts';
 import { corpusFormulas, costPerFormula, mathRenderers } from './lib/math-corpus.ts';

@@ -3,7 +3,7 @@
  * Exits 1 when there is any problem. Reads CONTENT_ROOT like the build does.
  */
 import { relative } from 'node:path';
-import { checkContent, formatProblems } from '../src/lib/content-check.ts';
+import { checkContent, formatProblems } from '../src/check/index.ts';
 import { contentRoot } from '../src/build-env.ts';
 
 const root = contentRoot();

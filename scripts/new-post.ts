@@ -2,13 +2,13 @@
  * `npm run new -- "Title" [flags]`: scaffolds content/posts/<slug>.mdx as a draft that passes the
  * content check. In a terminal it asks for the author, course and topics not given as flags;
  * elsewhere (CI, pipes, --yes) a missing one is an error. Reads CONTENT_ROOT like the build does.
- * The decisions live in src/lib/new-post.ts; this file parses, asks, writes and prints.
+ * The decisions live in scripts/lib/new-post.ts; this file parses, asks, writes and prints.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { checkContent, formatProblems } from '../src/lib/content-check.ts';
+import { checkContent, formatProblems } from '../src/check/index.ts';
 import { contentRoot } from '../src/build-env.ts';
 import {
   existingTopics,
@@ -19,7 +19,7 @@ import {
   resolveChoice,
   type AskableField,
   type NewPostOptions,
-} from '../src/lib/new-post.ts';
+} from './lib/new-post.ts';
 import { didYouMean } from '../src/lib/suggest.ts';
 
 const usage = `Usage: npm run new -- "Post title" [options]

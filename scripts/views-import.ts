@@ -1,27 +1,29 @@
 /**
- * `npm run views:import -- <export.csv> [--as-of YYYY-MM-DD] [--dry-run] [--config path]`: sets
- * each post's `views` from an analytics export and `viewsAsOf` in the site config. The work is in
- * src/lib/views-import.ts; this file reads the command line and prints. Reads CONTENT_ROOT like
- * the build does. Exit codes: 0 done, 1 refused (nothing written), 2 wrong command line.
+ * `npm run views:import -- <export.csv> [--as-of YYYY-MM-DD] [--dry-run]`: sets each post's
+ * `views` from an analytics export and `viewsAsOf` in content/site.yaml. The work is in
+ * scripts/lib/views-import.ts and views-export.ts; this file reads the command line and prints.
+ * Reads CONTENT_ROOT like the build does. Exit codes: 0 done, 1 refused (nothing written), 2 wrong
+ * command line.
  */
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/build-env.ts';
 import { isCalendarDay, todayIn } from '../src/lib/dates.ts';
-import { COUNT_COLUMNS, formatReport, importViews, PATH_COLUMNS, ViewsImportError } from '../src/lib/views-import.ts';
+import { COUNT_COLUMNS, PATH_COLUMNS, ViewsImportError } from './lib/views-export.ts';
+import { formatReport, importViews } from './lib/views-import.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const usage = `Usage: npm run views:import -- <export.csv> [options]
 
-Sets "views" in every post found in an analytics page-views export (CSV), and "viewsAsOf" in the
-site config to the export's date. The export is the total to date: views are SET, not added.
-Rows for one post (e.g. /posts/a/ and /posts/a/?utm_source=x) are summed. Pages match a post by
-their last /posts/<slug> segment (full URLs and base paths are fine) or by a bare slug.
+Sets "views" in every post found in an analytics page-views export (CSV), and "viewsAsOf" in
+content/site.yaml to the export's date (unless no row matched a post). The export is the total
+to date: views are SET, not added. Rows for one post (e.g. /posts/a/ and /posts/a/?utm_source=x)
+are summed. Pages match a post by their last /posts/<slug> segment (full URLs and base paths are
+fine) or by a bare slug.
 
 Options:
   --as-of YYYY-MM-DD  the day the export was made (default: today in ${siteConfig.timeZone})
   --dry-run           print what would change, write nothing
-  --config <path>     the site config to update (default: src/site.config.ts)
   -h, --help          show this help
 
 Accepted columns (any case; GA4 "#" comment lines above the table are skipped):
@@ -45,7 +47,6 @@ function parse() {
       options: {
         'as-of': { type: 'string' },
         'dry-run': { type: 'boolean' },
-        config: { type: 'string', default: 'src/site.config.ts' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -73,7 +74,6 @@ try {
   const plan = importViews({
     csvPath: resolve(args.positionals[0]!),
     contentRoot: contentRoot(),
-    configPath: resolve(args.values.config),
     asOf,
     dryRun,
     display: (path) => relative(process.cwd(), path) || path,

@@ -1,5 +1,5 @@
 // Wiring only: one loader and one schema per collection. The schemas live in src/schemas/, the
-// paths in src/lib/content-files.ts, and the cross-file checks in the content check.
+// paths in src/lib/content-files.ts, and the cross-file checks in src/check/.
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { collectionFolders, fileId, type CollectionName } from './lib/content-files.ts';

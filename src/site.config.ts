@@ -1,3 +1,6 @@
+import { contentRoot } from './build-env.ts';
+import { readSiteData } from './lib/site-data.ts';
+
 /**
  * The one place where the site's identity lives. astro.config.mjs, layouts, feeds and scripts
  * import this object; nothing else writes the site's name, URL, language or time zone.
@@ -21,8 +24,12 @@ export const siteConfig = {
   lang: 'en-GB',
   /** Time zone in which post dates are calendar days (used for "today" and scheduling). */
   timeZone: 'Europe/London',
-  /** The day the `views` in posts were last imported from analytics; pages say "as of" it. */
-  viewsAsOf: '2026-11-22',
+  /**
+   * The day the `views` in posts were last imported from analytics; pages say "Views as of" it.
+   * Data, not code: it lives in content/site.yaml (of the content root being built), which
+   * `npm run views:import` updates. Undefined before a first import.
+   */
+  viewsAsOf: readSiteData(contentRoot()).viewsAsOf,
   /** Posts per page on the index. */
   pageSize: 10,
   /**

@@ -8,7 +8,7 @@
 import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
-import { fileId } from '../../src/lib/content-files.ts';
+import { fileId, SITE_DATA_FILE } from '../../src/lib/content-files.ts';
 import { slugify } from '../../src/lib/slug.ts';
 
 /** Which kind of file each post is: MDX with components, plain Markdown, or either at random. */
@@ -337,8 +337,8 @@ function idsIn(root: string, folder: string): string[] {
 }
 
 /**
- * Writes n posts into `root`/posts/ (plus the image they show) and copies authors, courses and
- * publishers from the project's content/. Post i is dated on or after post i − 1 and links only to
+ * Writes n posts into `root`/posts/ (plus the image they show) and copies authors, courses,
+ * publishers and the site data from the project's content/. Post i is dated on or after post i − 1 and links only to
  * earlier posts, so every link resolves. Returns the posts in date order.
  */
 export function generatePosts(root: string, n: number, { seed = 1, format = 'mdx' }: GenerateOptions = {}): GeneratedPost[] {
@@ -346,6 +346,7 @@ export function generatePosts(root: string, n: number, { seed = 1, format = 'mdx
   for (const folder of ['authors', 'courses', 'publishers']) {
     cpSync(join(projectRoot, 'content', folder), join(root, folder), { recursive: true });
   }
+  cpSync(join(projectRoot, 'content', SITE_DATA_FILE), join(root, SITE_DATA_FILE));
   mkdirSync(join(root, 'posts/images'), { recursive: true });
   cpSync(FIGURE_IMAGE, join(root, 'posts/images/two-tone.png'));
   const ids = { authors: idsIn(root, 'authors'), courses: idsIn(root, 'courses') };

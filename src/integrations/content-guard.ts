@@ -1,5 +1,5 @@
 /**
- * Runs the editor check (src/lib/content-check.ts) before Astro loads any content, so a build
+ * Runs the editor check (src/check/) before Astro loads any content, so a build
  * fails on every bad file at once, with lines and fixes, instead of Astro's first error (or, for
  * a dangling id or a duplicate slug, no error at all). It also makes sure a failed build leaves
  * no dist/ behind that could be mistaken for a good one.
@@ -16,7 +16,7 @@ import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { checkContent, formatProblems, type CheckResult } from '../lib/content-check.ts';
+import { checkContent, formatProblems, type CheckResult } from '../check/index.ts';
 import { MATH_FONT_ALIAS, mathFontSourcePath, writeMathFont } from './math-font.ts';
 import { todayIn } from '../lib/dates.ts';
 import { heldBack } from '../lib/posts.ts';

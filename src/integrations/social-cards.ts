@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { socialImageCacheDir } from '../build-env.ts';
-import type { CheckResult } from '../lib/content-check.ts';
+import type { CheckResult } from '../check/index.ts';
 import { buildSiteContent } from '../lib/posts.ts';
 import { getSocialImage } from '../social-cards/cache.ts';
 import { socialCards as cardsOf, type SocialImageInput } from '../social-cards/input.ts';

@@ -1,6 +1,6 @@
 /**
- * How content files map to collections and ids. Shared by src/content.config.ts (the Astro
- * loaders) and the content check, so both agree on every path.
+ * Where content lives and how files map to ids. Shared by src/content.config.ts (the Astro
+ * loaders) and src/check/ (the editor check), so both agree on every path.
  */
 import { readdirSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
@@ -14,6 +14,9 @@ export const collectionFolders = {
 } as const;
 
 export type CollectionName = keyof typeof collectionFolders;
+
+/** The site's own data file at the top of the content root (viewsAsOf); optional. */
+export const SITE_DATA_FILE = 'site.yaml';
 
 /** A content file's id: its name without folders or extension ("posts/2025/a-b.mdx" → "a-b"). */
 export function fileId(path: string): string {

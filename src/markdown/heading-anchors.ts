@@ -7,13 +7,23 @@ import Slugger from 'github-slugger';
 import { defineHastPlugin } from 'satteri';
 
 /**
+ * The id maker of one document: each heading's text to its id, in document order, numbering
+ * repeats ("setup", "setup-1") with github-slugger as Astro does. The content check calls the same
+ * function, so the anchors it verifies are the ones this plugin writes.
+ */
+export function headingIds(): (text: string) => string {
+  const slugger = new Slugger();
+  return (text) => slugger.slug(text);
+}
+
+/**
  * The plugin, for `satteri({ hastPlugins: [headingAnchors()] })`. It runs before Astro's own
  * heading-id plugin, so it gives headings their ids itself, with the same slugger (a fresh one per
- * document); Astro keeps an id that is already set and lists the same slugs in `headings`.
+ * document, `headingIds`); Astro keeps an id that is already set and lists the same slugs in `headings`.
  */
 export function headingAnchors() {
   return () => {
-    const slugger = new Slugger();
+    const headingId = headingIds();
     return defineHastPlugin({
     name: 'heading-anchors',
     element: {
@@ -21,7 +31,7 @@ export function headingAnchors() {
       visit(node, ctx) {
         const text = ctx.textContent(node);
         const existing = node.properties['id'];
-        const id = typeof existing === 'string' && existing ? existing : slugger.slug(text);
+        const id = typeof existing === 'string' && existing ? existing : headingId(text);
         if (id !== existing) ctx.setProperty(node, 'id', id);
         if (!['h2', 'h3', 'h4'].includes(node.tagName)) return;
         ctx.wrapNode(node, {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, cpSync, existsSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/check/index.ts';
 import { buildDir, buildSite, fixtures } from '../helpers/build.ts';
 
 /** A stale site in the output folder, as a previous good build would leave it. */
@@ -18,7 +18,7 @@ describe('a build of invalid content', () => {
     const { status, output, outDir } = buildSite('invalid', fixtures.invalid);
     expect(status).not.toBe(0);
     // The build reports exactly what `npm run check:content` does (its report is asserted line by
-    // line in tests/unit/lib/content-check.test.ts).
+    // line in tests/unit/check/content.test.ts).
     expect(output).toContain(`Content check failed with ${checkContent(fixtures.invalid).problems.length} problem(s)`);
     expect(output).toContain('tests/fixtures/invalid/posts/many-problems.mdx:6:9  author  "ada-lovelce" is not a file in content/authors/ (did you mean "ada-lovelace"?)');
     expect(output).toContain('tests/fixtures/invalid/posts/same-slug.mdx:1:1  file name  two posts have the id "same-slug"');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { splitFrontmatter } from '../../src/lib/content-check.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { collectionFolders, listCollectionFiles, type CollectionName } from '../../src/lib/content-files.ts';
 import { fixtures, projectRoot } from '../helpers/build.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { splitFrontmatter } from '../../src/lib/content-check.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { buildDir, buildSite, projectRoot, readBuilt } from '../helpers/build.ts';
 import { htmlPages, page, text } from '../helpers/html.ts';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { mdxComponents } from '../../src/components/mdx/registry.ts';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/check/index.ts';
 import { fixtures } from '../helpers/build.ts';
 
 const guide = readFileSync('docs/editing.md', 'utf8');

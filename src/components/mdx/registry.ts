@@ -9,6 +9,14 @@ export interface PropSpec {
   values?: readonly string[];
   /** The default when the prop is left out. */
   default?: string;
+  /**
+   * What the content check verifies beyond presence and `values`:
+   * - `local-image`: an image file next to the post ("./images/chart.png"): not an address or a
+   *   path in public/ (astro:assets optimises only local files), and the file must exist;
+   * - `alt-text`: describes the component's `local-image` for readers who cannot see it: not
+   *   empty, and not only the image's file name.
+   */
+  kind?: 'local-image' | 'alt-text';
   description: string;
 }
 
@@ -34,8 +42,8 @@ export const mdxComponents = {
     description: 'An image, optimised at build time (resized, modern formats, width and height set), with alt text and a visible caption.',
     children: 'none',
     props: {
-      src: { required: true, description: 'the image file, relative to the post, e.g. "./images/loss-curve.png" (PNG, JPEG, WebP, AVIF or SVG)' },
-      alt: { required: true, description: 'what the image shows, for readers who cannot see it' },
+      src: { required: true, kind: 'local-image', description: 'the image file, relative to the post, e.g. "./images/loss-curve.png" (PNG, JPEG, WebP, AVIF or SVG)' },
+      alt: { required: true, kind: 'alt-text', description: 'what the image shows, for readers who cannot see it' },
       caption: { required: true, description: 'the caption shown under the image' },
       credit: { required: false, description: 'who made the image, shown after the caption' },
     },

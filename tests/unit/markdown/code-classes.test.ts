@@ -31,7 +31,7 @@ describe('codeClasses', () => {
   test('a colour outside the palette fails the build, naming the command that fixes it', async () => {
     // A highlighter that colours a token in a colour neither theme has.
     const odd = satteriShikiPlugin(
-      () =>
+      async () =>
         ({
           type: 'element',
           tagName: 'pre',

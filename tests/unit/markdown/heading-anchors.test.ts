@@ -19,7 +19,7 @@ describe('headingAnchors', () => {
       expect(anchor.querySelector('.sr-only')?.text).toBe(`Link to section: ${heading.text}`);
     }
     expect(doc.querySelector('h5')?.getAttribute('id')).toBe('notes');
-    expect(doc.querySelector('h5')?.parentNode.classList?.contains('heading-wrapper')).toBeFalsy();
+    expect(doc.querySelector('h5')?.parentNode?.classList?.contains('heading-wrapper')).toBeFalsy();
   });
 
   test('repeated headings get distinct ids, counted per document', async () => {

@@ -7,7 +7,8 @@ import GithubSlugger from 'github-slugger';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { generatePosts, type GenerateOptions } from '../../../scripts/lib/generate-posts.ts';
-import { checkContent, formatProblems, splitFrontmatter } from '../../../src/lib/content-check.ts';
+import { checkContent, formatProblems } from '../../../src/check/index.ts';
+import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 
 const roots: string[] = [];
 afterAll(() => {

@@ -1,11 +1,12 @@
-// `npm run new`: the planning functions in src/lib/new-post.ts, then the real CLI as a child process.
+// `npm run new`: the planning functions in scripts/lib/new-post.ts, then the real CLI as a child process.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { checkContent, formatProblems, splitFrontmatter } from '../../../src/lib/content-check.ts';
+import { checkContent, formatProblems } from '../../../src/check/index.ts';
+import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import {
   DESCRIPTION_PLACEHOLDER,
   parseTopics,
@@ -13,7 +14,7 @@ import {
   renderPost,
   resolveChoice,
   type NewPostOptions,
-} from '../../../src/lib/new-post.ts';
+} from '../../../scripts/lib/new-post.ts';
 import { fixtures, projectRoot } from '../../helpers/build.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');

@@ -1,18 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import {
-  formatReport,
-  importViews,
-  parseCount,
-  parseCsv,
-  readViewsExport,
-  setViews,
-  setViewsAsOf,
-  slugOfPage,
-} from '../../../src/lib/views-import.ts';
+import { parseCount, parseCsv, readViewsExport, slugOfPage } from '../../../scripts/lib/views-export.ts';
+import { formatReport, importViews, setViews, setViewsAsOf } from '../../../scripts/lib/views-import.ts';
+import { checkContent } from '../../../src/check/index.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const fixture = (name: string) => join(projectRoot, 'tests/fixtures/views', name);
@@ -22,18 +15,17 @@ afterAll(() => {
   for (const dir of workspaces) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A temp copy of tests/fixtures/site and of src/site.config.ts; the real ones are never written. */
+/** A temp copy of tests/fixtures/site, site.yaml included; the real one is never written. */
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'views-import-'));
   workspaces.push(dir);
   const content = join(dir, 'content');
   cpSync(join(projectRoot, 'tests/fixtures/site'), content, { recursive: true });
-  const config = join(dir, 'site.config.ts');
-  copyFileSync(join(projectRoot, 'src/site.config.ts'), config);
+  const site = join(content, 'site.yaml');
   const run = (csv: string, options: { asOf?: string; dryRun?: boolean } = {}) =>
-    importViews({ csvPath: csv, contentRoot: content, configPath: config, asOf: options.asOf ?? '2026-12-01', dryRun: options.dryRun ?? false });
+    importViews({ csvPath: csv, contentRoot: content, asOf: options.asOf ?? '2026-12-01', dryRun: options.dryRun ?? false });
   const read = (path: string) => readFileSync(join(content, path), 'utf8');
-  return { dir, content, config, run, read };
+  return { dir, content, site, run, read };
 }
 
 /** Every file under `dir`, as bytes, by path. */
@@ -73,6 +65,10 @@ describe('parseCsv', () => {
 
   test('refuses text after a closing quote', () => {
     expect(() => parseCsv('a,b\n"c"d,e\n', 'x.csv')).toThrow(/^x\.csv:2: text after the closing quote/);
+  });
+
+  test('refuses a quote inside a value that is not in quotes, naming its line', () => {
+    expect(() => parseCsv('a,b\r\n"x\r\ny",1\r\nc"d,e\r\n', 'x.csv')).toThrow(/^x\.csv:4: a quote inside a value that is not in quotes/);
   });
 });
 
@@ -158,7 +154,17 @@ describe('setViews', () => {
     });
   });
 
+  test('reads the frontmatter as YAML does, quoted keys and all', () => {
+    const source = '---\ntitle: "views: 5"\n"views": 5 # GA4\n---\n';
+    expect(setViews(source, 8, 'a.md')).toEqual({ text: '---\ntitle: "views: 5"\n"views": 8 # GA4\n---\n', old: '5' });
+  });
+
+  test('fills an empty views: with a space before the number', () => {
+    expect(setViews('---\nviews:\ntitle: x\n---\n', 12, 'a.md')).toEqual({ text: '---\nviews: 12\ntitle: x\n---\n', old: '' });
+  });
+
   test.each([
+    ['invalid YAML', '---\ntitle: x: y\nviews: 1\n---\n', /^a\.md:2: this is not valid YAML \(Nested mappings are not allowed in compact mappings\)/],
     ['no frontmatter', 'Just text\n', /^a\.md: no frontmatter/],
     ['no views line', '---\ntitle: x\n---\nviews: 3\n', /^a\.md: the frontmatter has no "views:" line\. Add "views: 0"/],
     ['two views lines', '---\nviews: 1\ntitle: x\nviews: 2\n---\n', /^a\.md: the frontmatter has 2 "views:" lines \(lines 2, 4\)\. Keep one\./],
@@ -168,25 +174,29 @@ describe('setViews', () => {
 });
 
 describe('setViewsAsOf', () => {
-  test('rewrites the date in the one viewsAsOf line', () => {
-    const source = "export const siteConfig = {\n  /** viewsAsOf: the day */\n  viewsAsOf: '2026-11-22',\n};\n";
-    expect(setViewsAsOf(source, '2026-12-01', 'c.ts').text).toBe(source.replace("'2026-11-22'", "'2026-12-01'"));
+  test('rewrites the date and nothing else, CRLF and comments kept', () => {
+    const source = '# viewsAsOf: the day\r\nviewsAsOf: \'2026-11-22\'  # from GA4\r\n';
+    expect(setViewsAsOf(source, '2026-12-01', 's.yaml')).toEqual({ text: '# viewsAsOf: the day\r\nviewsAsOf: "2026-12-01"  # from GA4\r\n', old: '2026-11-22' });
+  });
+
+  test('adds the date to a file without it, and only reads it when given no day', () => {
+    expect(setViewsAsOf('# notes', '2026-12-01', 's.yaml')).toEqual({ text: '# notes\nviewsAsOf: "2026-12-01"\n', old: '' });
+    expect(setViewsAsOf('viewsAsOf: "2026-11-22"\n', undefined, 's.yaml')).toEqual({ text: 'viewsAsOf: "2026-11-22"\n', old: '2026-11-22' });
   });
 
   test.each([
-    ['missing', 'export const siteConfig = {};\n', /^c\.ts: expected exactly one line like "  viewsAsOf: '2026-11-22'," \(found 0/],
-    ['twice', "  viewsAsOf: '2026-11-22',\n  viewsAsOf: '2026-11-23',\n", /found 2 "viewsAsOf" lines/],
-    ['not a quoted date', '  viewsAsOf: today(),\n', /found 1 "viewsAsOf" line in another form/],
-  ])('refuses a config with the line %s', (_, source, message) => {
-    expect(() => setViewsAsOf(source, '2026-12-01', 'c.ts')).toThrow(message);
+    ['twice', 'viewsAsOf: "2026-11-22"\nviewsAsOf: "2026-11-23"\n', /^s\.yaml: "viewsAsOf:" is written 2 times \(lines 1, 2\)\. Keep one\./],
+    ['invalid YAML', 'viewsAsOf: "2026-11-22\n', /^s\.yaml:\d+: this is not valid YAML/],
+  ])('refuses site data with the key %s', (_, source, message) => {
+    expect(() => setViewsAsOf(source, '2026-12-01', 's.yaml')).toThrow(message);
   });
 });
 
 describe('importViews', () => {
-  test('sets views from a GA4 export, changing only the views lines and the config date', () => {
+  test('sets views from a GA4 export, changing only the views lines and the viewsAsOf date', () => {
     const ws = workspace();
     const before = snapshot(ws.dir);
-    const configBefore = readFileSync(ws.config, 'utf8');
+    const siteBefore = readFileSync(ws.site, 'utf8');
     const post01 = ws.read('posts/fixture-post-01.mdx');
     const post02 = ws.read('posts/fixture-post-02.mdx');
     const markdown = ws.read('posts/2024/markdown-post.md');
@@ -197,15 +207,13 @@ describe('importViews', () => {
       'content/posts/2024/markdown-post.md',
       'content/posts/fixture-post-01.mdx',
       'content/posts/fixture-post-02.mdx',
-      'site.config.ts',
+      'content/site.yaml',
     ]);
     // Set, not added: 1,234 + 16 (the query-string duplicate) replaces 1007.
     expect(ws.read('posts/fixture-post-01.mdx')).toBe(post01.replace('\nviews: 1007\n', '\nviews: 1250\n'));
     expect(ws.read('posts/fixture-post-02.mdx')).toBe(post02.replace('\nviews: 2007\n', '\nviews: 2500\n'));
     expect(ws.read('posts/2024/markdown-post.md')).toBe(markdown.replace('\nviews: 1\n', '\nviews: 42\n'));
-    const configAfter = readFileSync(ws.config, 'utf8');
-    expect(configAfter).toContain("\n  viewsAsOf: '2026-12-01',\n");
-    expect(configAfter.replace(/viewsAsOf: '[\d-]+'/, '')).toBe(configBefore.replace(/viewsAsOf: '[\d-]+'/, ''));
+    expect(readFileSync(ws.site, 'utf8')).toBe(siteBefore.replace(/viewsAsOf: "[\d-]+"/, 'viewsAsOf: "2026-12-01"'));
 
     expect(plan.unknownPosts).toEqual([{ line: 17, page: '/posts/old-fixture-post-03/', hint: 'did you mean "fixture-post-03"?' }]);
     expect(plan.notPosts).toEqual([
@@ -251,6 +259,17 @@ describe('importViews', () => {
     expect(ws.read('posts/crlf-post.md')).toBe('---\r\ntitle: "CRLF"\r\nviews: 10000 # imported\r\n---\r\n\r\nBody.\r\n');
   });
 
+  test('replaces a post whole, keeping its file mode, and leaves no temporary file', () => {
+    const ws = workspace();
+    const post = join(ws.content, 'posts/fixture-post-01.mdx');
+    chmodSync(post, 0o640);
+    const names = readdirSync(join(ws.content, 'posts'));
+    ws.run(fixture('ga4-pages.csv'));
+    expect(ws.read('posts/fixture-post-01.mdx')).toContain('\nviews: 1250\n');
+    expect(statSync(post).mode & 0o777).toBe(0o640);
+    expect(readdirSync(join(ws.content, 'posts'))).toEqual(names);
+  });
+
   test('a dry run writes nothing', () => {
     const ws = workspace();
     const before = snapshot(ws.dir);
@@ -267,11 +286,25 @@ describe('importViews', () => {
     ['negative-number.csv', /negative-number\.csv:3: "-5" in column "Pageviews" is not a whole number of views/],
     ['decimal-number.csv', /decimal-number\.csv:4: "12\.5" in column "Pageviews" is not a whole number of views/],
     ['empty.csv', /empty\.csv: the file is empty/],
-  ])('refuses %s and leaves every post and the config byte-identical', (name, message) => {
+  ])('refuses %s and leaves every post and the site data byte-identical', (name, message) => {
     const ws = workspace();
     const before = snapshot(ws.dir);
     expect(() => ws.run(fixture(name))).toThrow(message);
     expect(changedFiles(before, snapshot(ws.dir))).toEqual([]);
+  });
+
+  test('leaves viewsAsOf alone when no row of the export matches a post', () => {
+    // An export of another site, or of the wrong pages report, says nothing about these posts'
+    // views: the date they are "as of" must not move.
+    const ws = workspace();
+    const csv = join(ws.dir, 'no-posts.csv');
+    writeFileSync(csv, 'Page path,Views\n/,5000\n/about/,12\n/posts/not-a-post-here/,7\n');
+    const before = snapshot(ws.dir);
+    const plan = ws.run(csv);
+    expect(plan.posts).toEqual([]);
+    expect(plan.writes).toEqual([]);
+    expect(changedFiles(before, snapshot(ws.dir))).toEqual([]);
+    expect(formatReport(plan)).toMatch(/viewsAsOf stays \d{4}-\d{2}-\d{2}: no row of the export matched a post\./);
   });
 
   test('refuses, writing nothing, when a matched post has no views line', () => {
@@ -284,12 +317,21 @@ describe('importViews', () => {
     expect(changedFiles(before, snapshot(ws.dir))).toEqual([]);
   });
 
-  test('refuses, writing nothing, when the config has no viewsAsOf line', () => {
+  test('refuses, writing nothing, when content/site.yaml is not valid YAML', () => {
     const ws = workspace();
-    writeFileSync(ws.config, readFileSync(ws.config, 'utf8').replace(/^\s*viewsAsOf:.*\n/m, '\n'));
+    writeFileSync(ws.site, 'viewsAsOf: "2026-11-22\n');
     const before = snapshot(ws.dir);
-    expect(() => ws.run(fixture('ga4-pages.csv'))).toThrow(/site\.config\.ts: expected exactly one line like/);
+    expect(() => ws.run(fixture('ga4-pages.csv'))).toThrow(/site\.yaml:\d+: this is not valid YAML/);
     expect(changedFiles(before, snapshot(ws.dir))).toEqual([]);
+  });
+
+  test('creates content/site.yaml when there is none, and the check accepts it', () => {
+    const ws = workspace();
+    rmSync(ws.site);
+    const plan = ws.run(fixture('ga4-pages.csv'));
+    expect(readFileSync(ws.site, 'utf8')).toMatch(/^# .*\nviewsAsOf: "2026-12-01"\n$/s);
+    expect(formatReport(plan)).toContain('viewsAsOf set: (none) → 2026-12-01');
+    expect(checkContent(ws.content).problems.filter((p) => p.file.endsWith('site.yaml'))).toEqual([]);
   });
 });
 
@@ -303,24 +345,24 @@ describe('the views:import command', () => {
 
   test('exits 0 after an import, 1 on a malformed file (writing nothing) and 2 on a usage error', () => {
     const ws = workspace();
-    const ok = cli(ws, [fixture('ga4-pages.csv'), '--config', ws.config, '--as-of', '2026-12-01']);
+    const ok = cli(ws, [fixture('ga4-pages.csv'), '--as-of', '2026-12-01']);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('3 posts updated:');
     expect(ws.read('posts/fixture-post-01.mdx')).toContain('\nviews: 1250\n');
-    expect(readFileSync(ws.config, 'utf8')).toContain("viewsAsOf: '2026-12-01',");
+    expect(readFileSync(ws.site, 'utf8')).toContain('viewsAsOf: "2026-12-01"');
 
     const before = snapshot(ws.dir);
-    const refused = cli(ws, [fixture('ragged-row.csv'), '--config', ws.config]);
+    const refused = cli(ws, [fixture('ragged-row.csv')]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/tests\/fixtures\/views\/ragged-row\.csv:4: this row has 3 values[\s\S]*Nothing was changed\./);
     expect(changedFiles(before, snapshot(ws.dir))).toEqual([]);
 
-    const usage = cli(ws, [fixture('ga4-pages.csv'), '--config', ws.config, '--dryrun']);
+    const usage = cli(ws, [fixture('ga4-pages.csv'), '--dryrun']);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/^views:import: Unknown option '--dryrun'\n/);
-    expect(cli(ws, ['--config', ws.config]).status).toBe(2);
-    expect(cli(ws, [fixture('ga4-pages.csv'), '--config', ws.config, '--as-of', '2026-02-30']).status).toBe(2);
+    expect(cli(ws, []).status).toBe(2);
+    expect(cli(ws, [fixture('ga4-pages.csv'), '--as-of', '2026-02-30']).status).toBe(2);
     expect(changedFiles(before, snapshot(ws.dir))).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { afterAll, describe, expect, test, vi } from 'vitest';
-import { checkContent } from '../../../src/lib/content-check.ts';
+import { checkContent } from '../../../src/check/index.ts';
 import { fileId, listCollectionFiles } from '../../../src/lib/content-files.ts';
 import { todayIn } from '../../../src/lib/dates.ts';
 import { buildSiteContent } from '../../../src/lib/posts.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkContent, formatProblems, splitFrontmatter } from '../../../src/lib/content-check.ts';
+import { checkContent, formatProblems } from '../../../src/check/index.ts';
 import { fixtures } from '../../helpers/build.ts';
 
 describe('checkContent', () => {
@@ -109,23 +109,21 @@ describe('checkContent', () => {
       ]);
     });
 
+    test('checks content/site.yaml when there is one, each problem at its value', () => {
+      expect(checkContent(root({})).problems).toEqual([]);
+      expect(checkContent(root({ 'site.yaml': '# imported\nviewsAsOf: "2026-11-22"\n' })).problems).toEqual([]);
+      expect(formatProblems(checkContent(root({ 'site.yaml': '# imported\nviewsAsOf: 2026-11-22\nviewAsOf: "x"\n' })).problems).split('\n')).toEqual([
+        'content/site.yaml:2:12  viewsAsOf  viewsAsOf must be in quotes (write viewsAsOf: "YYYY-MM-DD"; unquoted, YAML turns an impossible day such as 2025-02-30 into another date)',
+        'content/site.yaml:3:1  viewAsOf  unknown field "viewAsOf" (did you mean "viewsAsOf"?)',
+      ]);
+      expect(formatProblems(checkContent(root({ 'site.yaml': 'viewsAsOf: a: b\n' })).problems)).toBe(
+        'content/site.yaml:1:12  yaml  Nested mappings are not allowed in compact mappings (check quotes, colons and indentation here)',
+      );
+    });
+
     test('asks for a URL-safe file name', () => {
       const dir = root({ 'posts/My Post.mdx': '---\ntitle: x\n---\n' });
       expect(checkContent(dir).problems.find((p) => p.field === 'file name')?.message).toMatch(/rename the file .* "my-post"/);
     });
-  });
-});
-
-describe('splitFrontmatter', () => {
-  test.each([
-    ['---\na: 1\n---\nbody', 'a: 1'],
-    ['\uFEFF---\r\na: 1\r\n---\r\n', 'a: 1'],
-    ['---\n---\n', ''],
-  ])('finds the YAML in %j', (source, yaml) => {
-    expect(splitFrontmatter(source)?.yaml).toBe(yaml);
-  });
-
-  test('finds none without a leading ---', () => {
-    expect(splitFrontmatter('# Title\n---\na: 1\n---')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkBodies, type PostSource, type SiteFacts } from '../../../src/lib/body-check.ts';
+import { checkBodies, type PostSource, type SiteFacts } from '../../../src/check/body/index.ts';
 import { findMathErrors } from '../../../src/markdown/math/index.ts';
 
 // A folder with one image, so that posts written below can point at real and missing files.
@@ -253,6 +253,23 @@ describe('checkBodies', () => {
         '7:9 component <Figure src="https://example.com/a.png"> must be an image file next to the post, e.g. "./images/chart.png"',
         '7:41 component <Figure alt="loss-curve.png"> is only the file name (describe what the image shows)',
       ]);
+    });
+
+    test('points at each attribute of a tag written over several lines, and at the tag when it cannot tell', () => {
+      expect(check('<Figure\n  src="./images/los-curve.png"\n  alt="loss-curve.png"\n  caption="c"\n/>\n')).toEqual([
+        '6:3 component <Figure src="./images/los-curve.png">: the file does not exist (did you mean "./images/loss-curve.png"?)',
+        '7:3 component <Figure alt="loss-curve.png"> is only the file name (describe what the image shows)',
+      ]);
+      expect(check('<Callout title="a > b {x}" titel="y">\n  Text\n</Callout>\n')).toEqual(['5:28 component <Callout> has no prop "titel" (did you mean "title"?)']);
+      // In a blockquote the tag's lines start with "> ": the problem is put at the tag.
+      expect(check('> <Callout\n>   titel="x">\n>   Text\n> </Callout>\n')).toEqual(['5:3 component <Callout> has no prop "titel" (did you mean "title"?)']);
+    });
+
+    test('reports import lines that are not JavaScript, where the parser stopped', () => {
+      expect(check('import { Chart from "./chart.ts";\n\nText.\n')).toEqual([
+        '5:16 mdx MDX cannot read this: Could not parse esm with oxc: Expected `,` or `}` but found `from` (check the import and export lines: each must be complete JavaScript)',
+      ]);
+      expect(check('export function Plot() {}\nexport const Line = Plot;\n\n<Plot />\n\n<Line />\n')).toEqual([]);
     });
 
     test('leaves imported components to their author, and reports components in .md', () => {

@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { ID_PATTERN } from '../schemas/fields.ts';
-import { postSchema } from '../schemas/post.ts';
-import { siteConfig } from '../site.config.ts';
-import { splitFrontmatter } from './content-check.ts';
-import { fileId, listCollectionFiles } from './content-files.ts';
-import { isCalendarDay, todayIn } from './dates.ts';
-import { slugify } from './slug.ts';
-import { didYouMean } from './suggest.ts';
+import { ID_PATTERN } from '../../src/schemas/fields.ts';
+import { postSchema } from '../../src/schemas/post.ts';
+import { siteConfig } from '../../src/site.config.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { fileId, listCollectionFiles } from '../../src/lib/content-files.ts';
+import { isCalendarDay, todayIn } from '../../src/lib/dates.ts';
+import { slugify } from '../../src/lib/slug.ts';
+import { didYouMean } from '../../src/lib/suggest.ts';
 
 /** Where `npm run dev` serves the site (Astro's default port). */
 export const DEV_SERVER = 'http://localhost:4321';
