@@ -2,6 +2,11 @@
  * `npm run build [-- <astro build flags>]`: `astro build` with the environment of
  * src/build-env.ts, which has to be set before the process starts. Exits as astro does.
  *
+ * When nothing the build reads has changed since the last finished build, dist/ is made from
+ * that build's snapshot instead (src/build-cache/site-snapshot.ts), checked file by file, without
+ * starting Astro. SITE_SNAPSHOT=0, or any flag but --silent, always runs Astro; a finished build
+ * always records a new snapshot.
+ *
  * Astro lists each page as it starts rendering it and adds the time when it is done; with four
  * pages rendering at once (build.concurrency in astro.config.mjs) names and times land on the
  * wrong lines ("├─ /a├─ /b (+12ms)", then a bare "(+9ms)"). That list is left out of the output;
@@ -10,7 +15,10 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { withBuildEnv } from '../src/build-env.ts';
+import { buildPaths, envSwitch, withBuildEnv } from '../src/build-env.ts';
+import { clearSchedule, inputsHash, restoreSnapshot, saveSnapshot, snapshotProblem } from '../src/build-cache/site-snapshot.ts';
+import { todayIn } from '../src/lib/dates.ts';
+import { siteConfig } from '../src/site.config.ts';
 
 /** One entry of the page list: an optional time stamp, "├─ ", the page, maybe its time. */
 const PAGE_ENTRY = /(?:\d\d:\d\d:\d\d\s+)?[├└]─ .*?(?=(?:\d\d:\d\d:\d\d\s+)?[├└]─ |$)/g;
@@ -24,10 +32,13 @@ export function withoutPageList(line: string): string | undefined {
   return kept.trim() === '' ? undefined : kept;
 }
 
-if (import.meta.main) {
-  const root = resolve(import.meta.dirname, '..');
+/** Flags that change only what Astro prints, so a snapshot can still stand in for the build. */
+const QUIET_FLAGS = new Set(['--silent']);
+
+/** Runs astro build, filtering its page list; resolves with its exit code. */
+function astroBuild(root: string, args: readonly string[]): Promise<number> {
   const colour = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
-  const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
     cwd: process.cwd(),
     env: withBuildEnv({ ...process.env, ...colour }),
     stdio: ['inherit', 'pipe', 'pipe'],
@@ -39,9 +50,31 @@ if (import.meta.main) {
     });
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('error', (error) => {
-    console.error(`could not start astro build: ${error.message}`);
-    process.exit(1);
+  return new Promise((done) => {
+    child.on('error', (error) => {
+      console.error(`could not start astro build: ${error.message}`);
+      done(1);
+    });
+    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+if (import.meta.main) {
+  const root = resolve(import.meta.dirname, '..');
+  const args = process.argv.slice(2);
+  const { cacheDir, outDir, contentRoot } = buildPaths();
+  const useSnapshot = envSwitch('SITE_SNAPSHOT') && args.every((arg) => QUIET_FLAGS.has(arg));
+  const inputs = inputsHash(root, contentRoot, process.env);
+  const started = performance.now();
+  const problem = useSnapshot ? snapshotProblem(cacheDir, inputs, todayIn(siteConfig.timeZone, new Date())) : 'turned off';
+  if (problem === undefined) {
+    const files = restoreSnapshot(cacheDir, outDir);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    console.log(`[build] nothing has changed since the last build: ${files} file(s) restored to ${outDir} from its checked snapshot in ${seconds}s`);
+    process.exit(0);
+  }
+  clearSchedule(cacheDir);
+  const code = await astroBuild(root, args);
+  if (code === 0) saveSnapshot(cacheDir, outDir, inputs);
+  process.exit(code);
 }

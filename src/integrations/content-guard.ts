@@ -20,6 +20,7 @@ import { checkContent, formatProblems, type CheckResult } from '../check/index.t
 import { MATH_FONT_ALIAS, mathFontSourcePath, writeMathFont } from './math-font.ts';
 import { todayIn } from '../lib/dates.ts';
 import { heldBack } from '../lib/posts.ts';
+import { writeSchedule } from '../build-cache/site-snapshot.ts';
 import { siteConfig } from '../site.config.ts';
 
 /** What a build does with the checked content once the check passes (src/integrations/social-cards.ts). */
@@ -63,7 +64,12 @@ export function contentGuard({ root, onChecked }: { root: string; onChecked?: On
           if (held.length > 0) logger.info(`${held.length} post(s) held back from this build (today is ${today} in ${siteConfig.timeZone}):\n${held.join('\n')}`);
         }
         if (problems.length === 0) {
-          if (command === 'build') onChecked?.(valid, today, logger);
+          if (command === 'build') {
+            // When the site next changes by itself: the day the first scheduled post appears.
+            const scheduled = posts.filter((post) => !post.draft && post.date > today).map((post) => post.date);
+            writeSchedule(fileURLToPath(config.cacheDir), scheduled.sort()[0] ?? null);
+            onChecked?.(valid, today, logger);
+          }
           return;
         }
         const report = formatProblems(problems);
