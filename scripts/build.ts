@@ -13,7 +13,8 @@
  * everything else Astro says, and its count of pages built, is passed through.
  */
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildPaths, envSwitch, withBuildEnv } from '../src/build-env.ts';
 import { clearSchedule, inputsHash, restoreSnapshot, saveSnapshot, snapshotProblem } from '../src/build-cache/site-snapshot.ts';
@@ -36,9 +37,10 @@ export function withoutPageList(line: string): string | undefined {
 const QUIET_FLAGS = new Set(['--silent']);
 
 /** Runs astro build, filtering its page list; resolves with its exit code. */
-function astroBuild(root: string, args: readonly string[]): Promise<number> {
+function astroBuild(args: readonly string[]): Promise<number> {
   const colour = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
-  const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
+  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+  const child = spawn(process.execPath, [astro, 'build', ...args], {
     cwd: process.cwd(),
     env: withBuildEnv({ ...process.env, ...colour }),
     stdio: ['inherit', 'pipe', 'pipe'],
@@ -74,7 +76,7 @@ if (import.meta.main) {
     process.exit(0);
   }
   clearSchedule(cacheDir);
-  const code = await astroBuild(root, args);
+  const code = await astroBuild(args);
   if (code === 0) saveSnapshot(cacheDir, outDir, inputs);
   process.exit(code);
 }
