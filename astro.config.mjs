@@ -76,7 +76,7 @@ export default defineConfig({
     }),
   },
   integrations: [
-    mdx(),
+    mdx({ optimize: true }),
     // Compiled posts kept between builds, keyed to everything above that shapes them.
     mdxCompileCache({
       enabled: envSwitch('MDX_COMPILE_CACHE'),

@@ -112,7 +112,34 @@ function rowNumber(node: TreeNode): { node: TreeNode; auto: boolean } | undefine
  * renderer refuses, for commands that need trust (`\href`, `\includegraphics`…) and for layout
  * the stylesheet cannot draw.
  */
-export function renderMath(written: string, display: boolean, { firstNumber = 1 }: RenderOptions = {}): RenderedMath {
+/** At most this many formulas are kept (a few MB); past it, the oldest go first. */
+const MEMO_SIZE = 20_000;
+const memo = new Map<string, RenderedMath | MathError>();
+
+/**
+ * {@link typesetMath}, once per formula, numbering and display mode in a build process: the same
+ * formula recurs across posts (and the content check renders every formula the build renders
+ * again). A formula Temml refuses is remembered as its error.
+ */
+export function renderMath(written: string, display: boolean, options: RenderOptions = {}): RenderedMath {
+  const key = `${display ? 'D' : 'I'}${options.firstNumber ?? 1}\0${written}`;
+  let result = memo.get(key);
+  if (result === undefined) {
+    try {
+      result = typesetMath(written, display, options);
+    } catch (error) {
+      if (!(error instanceof MathError)) throw error;
+      result = error;
+    }
+    memo.set(key, result);
+    if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  }
+  if (result instanceof MathError) throw result;
+  return { ...result, labels: [...result.labels], references: [...result.references] };
+}
+
+/** One formula as MathML Core; {@link renderMath} is the same, remembered. */
+export function typesetMath(written: string, display: boolean, { firstNumber = 1 }: RenderOptions = {}): RenderedMath {
   const tex = normalizeTex(written);
   const lone = display ? null : LONE_REFERENCE.exec(tex);
   if (lone) {
