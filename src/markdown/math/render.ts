@@ -138,27 +138,22 @@ export function renderMath(written: string, display: boolean, options: RenderOpt
   return { ...result, labels: [...result.labels], references: [...result.references] };
 }
 
-/** One formula as MathML Core; {@link renderMath} is the same, remembered. */
-export function typesetMath(written: string, display: boolean, { firstNumber = 1 }: RenderOptions = {}): RenderedMath {
-  const tex = normalizeTex(written);
-  const lone = display ? null : LONE_REFERENCE.exec(tex);
-  if (lone) {
-    const reference: EquationReference = { kind: lone[1] as EquationReference['kind'], label: lone[2]!.trim() };
-    return { html: referencePlaceholder(reference), labels: [], references: [reference], numbered: 0 };
-  }
-
-  // Labels and references are renamed to markers Temml keeps (it strips ":" from names) and
-  // matched back to what the editor wrote after rendering.
+/** Labels and references renamed to markers Temml keeps (it strips ":" from names), to match back after rendering. */
+function markLabels(tex: string, display: boolean, written: string) {
   const labelNames: string[] = [];
-  const referenceList: EquationReference[] = [];
+  const references: EquationReference[] = [];
   let prepared = tex
     .replace(LABEL, (_whole, name: string) => `\\label{tmllabel${labelNames.push(name.trim()) - 1}}`)
-    .replace(REFERENCE, (_whole, kind: string, name: string) => `\\${kind}{tmlref${referenceList.push({ kind: kind as EquationReference['kind'], label: name.trim() }) - 1}}`);
+    .replace(REFERENCE, (_whole, kind: string, name: string) => `\\${kind}{tmlref${references.push({ kind: kind as EquationReference['kind'], label: name.trim() }) - 1}}`);
   if (labelNames.length > 0 && !display) throw new MathError(written, '\\label names a numbered equation, so it works only in display math (between $$ and $$)');
   if (display && labelNames.length > 0 && !NUMBERED_ENVIRONMENT.test(tex) && !/\\tag\b/.test(tex)) {
     prepared += ` \\tag{${NUMBER_PLACEHOLDER}}`;
   }
+  return { prepared, labelNames, references };
+}
 
+/** Temml's MathML tree of `prepared`, or the editor's error: TeX it cannot parse, or a command articles may not use. */
+function parseTex(prepared: string, display: boolean, written: string): TreeNode {
   const untrusted: string[] = [];
   let math: TreeNode;
   try {
@@ -180,7 +175,35 @@ export function typesetMath(written: string, display: boolean, { firstNumber = 1
   if (untrusted.length > 0) {
     throw new MathError(written, `${[...new Set(untrusted)].join(', ')} is not allowed in articles (for a link, put a Markdown link next to the formula)`);
   }
+  return math;
+}
 
+/** A numbered row's number: flush right, as LaTeX sets it (Temml centres it in its cell), and counted. */
+function numberRow(node: TreeNode, numbers: Map<TreeNode, string>, next: number): number {
+  const cell = rowNumber(node);
+  const numberCell = cell && node.children?.find((child) => child.type === 'mtd' && rowNumber(child) !== undefined);
+  if (numberCell) numberCell.classes = [...(numberCell.classes ?? []).filter((name) => name !== 'tml-left'), 'tml-right'];
+  if (cell?.auto) {
+    const text = String(next++);
+    numbers.set(node, text);
+    cell.node.classes = ['math-number'];
+    cell.node.children = [textNode(`(${text})`)];
+  } else if (cell) {
+    const tag = cell.node.children?.map((child) => child.toMarkup()).join('') ?? '';
+    const number = tag === `(${NUMBER_PLACEHOLDER})` ? String(next++) : tag.replace(/^\((.*)\)$/s, '$1');
+    numbers.set(node, number);
+    if (tag === `(${NUMBER_PLACEHOLDER})`) cell.node.children = [textNode(`(${number})`)];
+    cell.node.classes = [...(cell.node.classes ?? []), 'math-number'];
+  }
+  if (node.attributes?.['id']?.startsWith('tmllabel')) delete node.attributes['id'];
+  return next;
+}
+
+/**
+ * Every node corrected and given classes instead of styles; rows numbered from `firstNumber`;
+ * labels given their rows' ids; references turned into links.
+ */
+function finishTree(math: TreeNode, written: string, firstNumber: number, { labelNames, references }: ReturnType<typeof markLabels>) {
   const labels: LabelledEquation[] = [];
   let next = firstNumber;
   const numbers = new Map<TreeNode, string>();
@@ -188,25 +211,7 @@ export function typesetMath(written: string, display: boolean, { firstNumber = 1
     correctNode(node, ancestors);
     const refused = styleToClasses(node, written);
     if (refused) throw new MathError(written, refused);
-    if (node.type === 'mtr') {
-      const cell = rowNumber(node);
-      // The number stands flush right, as LaTeX sets it (Temml centres it in its cell).
-      const numberCell = cell && node.children?.find((child) => child.type === 'mtd' && rowNumber(child) !== undefined);
-      if (numberCell) numberCell.classes = [...(numberCell.classes ?? []).filter((name) => name !== 'tml-left'), 'tml-right'];
-      if (cell?.auto) {
-        const text = String(next++);
-        numbers.set(node, text);
-        cell.node.classes = ['math-number'];
-        cell.node.children = [textNode(`(${text})`)];
-      } else if (cell) {
-        const tag = cell.node.children?.map((child) => child.toMarkup()).join('') ?? '';
-        const number = tag === `(${NUMBER_PLACEHOLDER})` ? String(next++) : tag.replace(/^\((.*)\)$/s, '$1');
-        numbers.set(node, number);
-        if (tag === `(${NUMBER_PLACEHOLDER})`) cell.node.children = [textNode(`(${number})`)];
-        cell.node.classes = [...(cell.node.classes ?? []), 'math-number'];
-      }
-      if (node.attributes?.['id']?.startsWith('tmllabel')) delete node.attributes['id'];
-    }
+    if (node.type === 'mtr') next = numberRow(node, numbers, next);
     if (hasClass(node, 'tml-label') && node.label?.startsWith('tmllabel')) {
       const label = labelNames[Number(node.label.slice('tmllabel'.length))]!;
       const row = [...ancestors].reverse().find((ancestor) => numbers.has(ancestor));
@@ -217,12 +222,16 @@ export function typesetMath(written: string, display: boolean, { firstNumber = 1
     }
     if (node.href?.startsWith('#tmlref')) {
       // An HTML link inside <mtext>, where HTML may sit in MathML: a real, focusable link.
-      const link = referencePlaceholder(referenceList[Number(node.href.slice('#tmlref'.length))]!);
+      const link = referencePlaceholder(references[Number(node.href.slice('#tmlref'.length))]!);
       node.children = [];
       node.toMarkup = () => `<mtext>${link}</mtext>`;
     }
   }
+  return { labels, numbers, numbered: next - firstNumber };
+}
 
+/** The TeX as the formula's annotation, for copying and for screen readers that read it. */
+function annotate(math: TreeNode, tex: string, display: boolean): void {
   if (!display) {
     // Temml leaves inline math unannotated when it marks line breaks; the annotation is put
     // back around the break points, which stay an inline-flex row that wraps (math.css).
@@ -233,18 +242,31 @@ export function typesetMath(written: string, display: boolean, { firstNumber = 1
     const annotation: TreeNode = { toMarkup: () => `<annotation encoding="application/x-tex">${textNode(tex).toMarkup()}</annotation>` };
     const semantics: TreeNode = { type: 'semantics', children: [row, annotation], toMarkup: () => markup(semantics) };
     math.children = [semantics];
-  } else {
-    for (const [node] of walk(math)) {
-      if (node.type === 'annotation') node.children = [textNode(tex)];
-      // A numbered equation's table spans the column, so the number sits at the right margin;
-      // <math> and its <semantics> are CSS blocks there, for the table's width to count (math.css).
-      if (node.type === 'semantics' && node.children?.[0] && hasClass(node.children[0], 'tml-w-full')) {
-        node.classes = ['tml-full'];
-        math.classes = [...(math.classes ?? []), 'tml-numbered'];
-      }
+    return;
+  }
+  for (const [node] of walk(math)) {
+    if (node.type === 'annotation') node.children = [textNode(tex)];
+    // A numbered equation's table spans the column, so the number sits at the right margin;
+    // <math> and its <semantics> are CSS blocks there, for the table's width to count (math.css).
+    if (node.type === 'semantics' && node.children?.[0] && hasClass(node.children[0], 'tml-w-full')) {
+      node.classes = ['tml-full'];
+      math.classes = [...(math.classes ?? []), 'tml-numbered'];
     }
   }
+}
 
+/** One formula as MathML Core; {@link renderMath} is the same, remembered. */
+export function typesetMath(written: string, display: boolean, { firstNumber = 1 }: RenderOptions = {}): RenderedMath {
+  const tex = normalizeTex(written);
+  const lone = display ? null : LONE_REFERENCE.exec(tex);
+  if (lone) {
+    const reference: EquationReference = { kind: lone[1] as EquationReference['kind'], label: lone[2]!.trim() };
+    return { html: referencePlaceholder(reference), labels: [], references: [reference], numbered: 0 };
+  }
+  const marked = markLabels(tex, display, written);
+  const math = parseTex(marked.prepared, display, written);
+  const { labels, numbers, numbered } = finishTree(math, written, firstNumber, marked);
+  annotate(math, tex, display);
   const html = math.toMarkup();
   const named = [...numbers.values()].map((number) => `(${number})`).join(', ');
   return {
@@ -252,8 +274,8 @@ export function typesetMath(written: string, display: boolean, { firstNumber = 1
       ? `<div class="math-display" role="group" aria-label="${named ? `Equation ${named}` : 'Equation'}" tabindex="0">${html}</div>`
       : `<span class="math-inline">${html}</span>`,
     labels,
-    references: referenceList,
-    numbered: next - firstNumber,
+    references: marked.references,
+    numbered,
   };
 }
 
