@@ -4,8 +4,8 @@
  * must be the name of a file.
  */
 import { collectionFolders, type CollectionName } from '../lib/content-files.ts';
-import { slugify } from '../lib/slug.ts';
-import { didYouMean } from '../lib/suggest.ts';
+import { slugify } from '../schemas/slug.ts';
+import { didYouMean } from '../schemas/suggest.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
 import type { ParsedFile } from './frontmatter.ts';
 import type { Problem } from './problems.ts';

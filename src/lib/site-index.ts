@@ -4,7 +4,7 @@
  * results up here instead of scanning the collection (which would cost pages × posts).
  */
 import type { Article, PostEntry } from './posts.ts';
-import { slugify } from './slug.ts';
+import { slugify } from '../schemas/slug.ts';
 
 /** A topic as readers see it, with its URL slug and articles (newest first). */
 export interface Topic<E extends PostEntry = PostEntry> {

@@ -3,7 +3,7 @@
  * it, because editors read them (in `npm run check:content` and in the build), not developers.
  */
 import { z } from 'astro/zod';
-import { didYouMean } from '../lib/suggest.ts';
+import { didYouMean } from './suggest.ts';
 
 /** Ids and slugs: lower-case words joined by hyphens, as used in file names and URLs. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

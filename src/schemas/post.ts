@@ -1,6 +1,6 @@
 // content/posts/<slug>.mdx frontmatter. The slug is the file name; files starting with _ are ignored.
 import { z } from 'astro/zod';
-import { slugify } from '../lib/slug.ts';
+import { slugify } from './slug.ts';
 import { idOf, isoDate, strictFields, text } from './fields.ts';
 
 export const postSchema = strictFields({

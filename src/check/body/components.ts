@@ -7,7 +7,7 @@
 import { htmlToHast } from 'satteri';
 import { visit } from 'unist-util-visit';
 import { mdxComponents, type ComponentSpec } from '../../components/mdx/registry.ts';
-import { didYouMean } from '../../lib/suggest.ts';
+import { didYouMean } from '../../schemas/suggest.ts';
 import type { At } from '../problems.ts';
 import type { NodeOf, PostCheck } from './context.ts';
 import { attributeOffsets, definedNames } from './estree.ts';

@@ -4,7 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { closest } from '../../lib/suggest.ts';
+import { closest } from '../../schemas/suggest.ts';
 import type { At } from '../problems.ts';
 import type { NodeOf, PostCheck } from './context.ts';
 import { decode } from './text.ts';

@@ -8,7 +8,7 @@
 import { equationId } from '../../markdown/math/index.ts';
 import { heldBack } from '../../lib/posts.ts';
 import { fileId } from '../../lib/content-files.ts';
-import { closest, didYouMean } from '../../lib/suggest.ts';
+import { closest, didYouMean } from '../../schemas/suggest.ts';
 import type { At, Problem } from '../problems.ts';
 import type { NodeOf, PostCheck, PostSource, ReadPost } from './context.ts';
 import { checkImage } from './images.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { closest, didYouMean, editDistance } from '../../../src/lib/suggest.ts';
+import { closest, didYouMean, editDistance } from '../../../src/schemas/suggest.ts';
 
 describe('editDistance', () => {
   test.each([

@@ -1,6 +1,6 @@
 // Slugs that transliterate: one table of names in several languages and scripts.
 import { describe, expect, test } from 'vitest';
-import { slugify } from '../../../src/lib/slug.ts';
+import { slugify } from '../../../src/schemas/slug.ts';
 
 describe('slugify', () => {
   test.each([
