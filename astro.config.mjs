@@ -85,13 +85,15 @@ export default defineConfig({
       values: [siteConfig.url, base],
     }),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
-    searchIndex(),
     cards.integration,
     // Astro's own caches checked before the build reads them, and vouched for once it is done.
     cacheGuard({
       root: fileURLToPath(new URL('.', import.meta.url)),
       contentStoreInputs: ['src/content.config.ts', 'src/schemas', 'package-lock.json'],
     }),
+    // Pagefind starts once the pages are written and runs beside the steps above; the build
+    // waits for it here.
+    searchIndex(),
     contentGuard({ root: paths.contentRoot, onChecked: cards.start }), // last: see its header comment
   ],
   vite: {
