@@ -20,7 +20,7 @@ import {
   type AskableField,
   type NewPostOptions,
 } from './lib/new-post.ts';
-import { didYouMean } from '../src/lib/suggest.ts';
+import { didYouMean } from '../src/schemas/suggest.ts';
 
 const usage = `Usage: npm run new -- "Post title" [options]
 

@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { fileId, SITE_DATA_FILE } from '../../src/lib/content-files.ts';
-import { slugify } from '../../src/lib/slug.ts';
+import { slugify } from '../../src/schemas/slug.ts';
 
 /** Which kind of file each post is: MDX with components, plain Markdown, or either at random. */
 export type PostFormat = 'mdx' | 'md' | 'mixed';

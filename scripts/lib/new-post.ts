@@ -12,8 +12,8 @@ import { siteConfig } from '../../src/site.config.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { fileId, listCollectionFiles } from '../../src/lib/content-files.ts';
 import { isCalendarDay, todayIn } from '../../src/lib/dates.ts';
-import { slugify } from '../../src/lib/slug.ts';
-import { didYouMean } from '../../src/lib/suggest.ts';
+import { slugify } from '../../src/schemas/slug.ts';
+import { didYouMean } from '../../src/schemas/suggest.ts';
 
 /** Where `npm run dev` serves the site (Astro's default port). */
 export const DEV_SERVER = 'http://localhost:4321';

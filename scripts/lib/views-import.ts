@@ -17,7 +17,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { isMap, isNode, isScalar, LineCounter, parse, parseDocument } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { fileId, listCollectionFiles, SITE_DATA_FILE } from '../../src/lib/content-files.ts';
-import { closest } from '../../src/lib/suggest.ts';
+import { closest } from '../../src/schemas/suggest.ts';
 import { readViewsExport, slugOfPage, ViewsImportError } from './views-export.ts';
 
 /** A top-level `key:` of a YAML text: the line of the key and the offsets of its value. */
