@@ -82,17 +82,22 @@ export function readChoices(root: string, collection: 'authors' | 'courses'): Ch
   });
 }
 
-/** Every topic used by existing posts, most used first, for suggestions. */
-export function existingTopics(root: string): string[] {
+/**
+ * Every topic used by existing posts, most used first, for suggestions. With `publishedBy` (a day,
+ * "YYYY-MM-DD"), only the topics of posts published by then: what a published site may reveal.
+ */
+export function existingTopics(root: string, publishedBy?: string): string[] {
   const counts = new Map<string, number>();
   for (const path of listCollectionFiles(root, 'posts')) {
     const front = splitFrontmatter(readFileSync(join(root, path), 'utf8'));
-    let topics: unknown;
+    let data: Record<string, unknown> | null;
     try {
-      topics = (parse(front?.yaml ?? '') as Record<string, unknown> | null)?.['topics'];
+      data = parse(front?.yaml ?? '') as Record<string, unknown> | null;
     } catch {
       continue;
     }
+    if (publishedBy !== undefined && (data?.['draft'] === true || !(typeof data?.['date'] === 'string' && data['date'] <= publishedBy))) continue;
+    const topics = data?.['topics'];
     if (!Array.isArray(topics)) continue;
     for (const topic of topics) {
       if (typeof topic === 'string' && topic.trim()) counts.set(topic.trim(), (counts.get(topic.trim()) ?? 0) + 1);
