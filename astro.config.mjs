@@ -4,6 +4,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { adminEditor } from './src/integrations/admin.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { mdxCompileCache } from './src/integrations/mdx-compile-cache.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -79,6 +80,8 @@ export default defineConfig({
       values: [siteConfig.url, base],
     }),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    // The editor at /admin/: built by Vite after the pages, so it is in no sitemap or search index.
+    adminEditor({ root: paths.contentRoot }),
     searchIndex(),
     contentGuard({ root: paths.contentRoot }), // last: see its header comment
   ],

@@ -9,10 +9,15 @@ export function page(build: string, urlPath: string): HTMLElement {
   return parse(readBuilt(build, file.replace(/^\//, '')));
 }
 
-/** Every HTML page of a build as a URL path ("/", "/posts/a/", "/404.html"). */
+/**
+ * Every page of a build as a URL path ("/", "/posts/a/", "/404.html"): the site's pages, which
+ * Astro renders. The editor's page (admin/index.html, built by Vite) is not one of them; its own
+ * checks are in tests/site/admin.test.ts, and the whole-directory gates (links, safety scans,
+ * Nu, style attributes, security) read it like any other file.
+ */
 export function htmlPages(build: string): string[] {
   return (readdirSync(buildDir(build), { recursive: true }) as string[])
-    .filter((file) => file.endsWith('.html'))
+    .filter((file) => file.endsWith('.html') && !file.startsWith('admin/'))
     .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
     .sort();
 }
