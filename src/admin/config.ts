@@ -141,7 +141,7 @@ function postsCollection(extension: 'mdx' | 'md'): Record<string, unknown> {
     name: mdx ? 'posts' : 'posts-md',
     label: mdx ? 'Posts' : 'Posts in plain Markdown',
     label_singular: 'Post',
-    description: mdx ? 'Articles. The file name is the address: /posts/<file name>/.' : 'Older .md articles: plain Markdown, without components. New posts are created under Posts.',
+    description: mdx ? 'Articles. The file name is the address: posts/gradient-descent.mdx is published at /posts/gradient-descent/.' : 'Older .md articles: plain Markdown, without components. New posts are created under Posts.',
     folder: `${CONTENT}/${collectionFolders.posts.folder}`,
     extension,
     format: `${mdx ? 'posts' : 'posts-md'}-frontmatter`,

@@ -41,7 +41,7 @@ function provideTopics(topics: readonly string[]): void {
   if (document.getElementById(DATALIST_ID)) return;
   const list = document.createElement('datalist');
   list.id = DATALIST_ID;
-  for (const topic of topics) list.append(new Option(topic));
+  for (const topic of topics) list.append(new Option(topic, topic));
   document.body.append(list);
 }
 

@@ -19,6 +19,8 @@ export const adminPolicyDirectives: readonly string[] = [
   "connect-src 'self' data: blob: https://api.github.com",
   // The preview pane is an iframe with a blob: address.
   "frame-src blob:",
+  // Sveltia offers the editor as an installable app, from a manifest it makes of the site's icon.
+  "manifest-src blob:",
   "base-uri 'self'",
   "form-action 'self'",
   "object-src 'none'",
