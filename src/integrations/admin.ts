@@ -114,7 +114,7 @@ function siteStylesheets(outDir: string): string[] {
 }
 
 /** What `astro dev` serves under <base>/admin/: the page, with its settings, and its modules through Vite. */
-async function devHandler(base: string, settings: () => EditorSettings, httpServer: ViteDevServer['httpServer']) {
+export async function devHandler(base: string, settings: () => EditorSettings, httpServer: ViteDevServer['httpServer']) {
   // Vite's client (which the pre-bundled Sveltia imports) talks to the dev server over a WebSocket
   // on the site's own server and address, which the editor's policy allows as 'self'.
   const vite = await createServer(viteConfig({ base: `${base}/admin/`, appType: 'custom', server: { middlewareMode: true, hmr: httpServer ? { server: httpServer } : false } }));
