@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { adminEditor } from './src/integrations/admin.ts';
 import { cacheGuard } from './src/integrations/cache-guard.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { mdxCompileCache } from './src/integrations/mdx-compile-cache.ts';
@@ -86,6 +87,8 @@ export default defineConfig({
     }),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
     cards.integration,
+    // The editor at /admin/: built by Vite after the pages, so it is in no sitemap or search index.
+    adminEditor({ root: paths.contentRoot }),
     // Astro's own caches checked before the build reads them, and vouched for once it is done.
     cacheGuard({
       root: fileURLToPath(new URL('.', import.meta.url)),

@@ -14,6 +14,9 @@ import { fileId, listCollectionFiles } from '../../src/lib/content-files.ts';
 import { isCalendarDay, todayIn } from '../../src/lib/dates.ts';
 import { slugify } from '../../src/schemas/slug.ts';
 import { didYouMean } from '../../src/schemas/suggest.ts';
+import { existingTopics } from '../../src/lib/topics.ts';
+
+export { existingTopics };
 
 /** Where `npm run dev` serves the site (Astro's default port). */
 export const DEV_SERVER = 'http://localhost:4321';
@@ -80,25 +83,6 @@ export function readChoices(root: string, collection: 'authors' | 'courses'): Ch
     }
     return { id: fileId(path), name };
   });
-}
-
-/** Every topic used by existing posts, most used first, for suggestions. */
-export function existingTopics(root: string): string[] {
-  const counts = new Map<string, number>();
-  for (const path of listCollectionFiles(root, 'posts')) {
-    const front = splitFrontmatter(readFileSync(join(root, path), 'utf8'));
-    let topics: unknown;
-    try {
-      topics = (parse(front?.yaml ?? '') as Record<string, unknown> | null)?.['topics'];
-    } catch {
-      continue;
-    }
-    if (!Array.isArray(topics)) continue;
-    for (const topic of topics) {
-      if (typeof topic === 'string' && topic.trim()) counts.set(topic.trim(), (counts.get(topic.trim()) ?? 0) + 1);
-    }
-  }
-  return [...counts].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).map(([topic]) => topic);
 }
 
 /**

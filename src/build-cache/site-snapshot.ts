@@ -38,8 +38,8 @@ export const PROJECT_INPUTS = [
   'scripts/build.ts',
 ] as const;
 
-/** Environment variables that change what a build writes (src/build-env.ts, src/site.config.ts). */
-const ENV_INPUT = /^(SITE_URL|BASE_PATH|CONTENT_ROOT|NODE_ENV|TZ|PUBLIC_.*|ASTRO_.*)$/;
+/** Environment variables that change what a build writes (src/build-env.ts, src/site.config.ts, src/admin/settings.ts). */
+const ENV_INPUT = /^(SITE_URL|BASE_PATH|CONTENT_ROOT|NODE_ENV|TZ|PUBLIC_.*|ASTRO_.*|CMS_.*|GITHUB_REPOSITORY)$/;
 
 interface Manifest {
   version: number;

@@ -45,7 +45,9 @@ export function idOf(field: string, folder: string) {
     .max(80, { error: `${field} is too long to be the id of a file in content/${folder}/` })
     .regex(ID_PATTERN, {
       error: `${field} must be the id of a file in content/${folder}/, in lower-case words joined by hyphens`,
-    });
+    })
+    // The collection it points to: the editor (src/admin/) offers that collection's files to pick from.
+    .meta({ references: folder });
 }
 
 /**

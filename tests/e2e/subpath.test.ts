@@ -40,4 +40,14 @@ describe.skipIf(!hasChromium)(`the site under ${SUBPATH}/`, () => {
     expect(violations).toEqual([]);
     await page.close();
   });
+
+  test('the editor runs under the base path, loading only its own files', async () => {
+    const { page, errors, violations, foreign } = await browser.open(`${SUBPATH}/admin/?backend=test-repo`);
+    // The sign-in page shows the site's icon, from under the base path.
+    await page.locator(`img[src="${SUBPATH}/favicon.svg"]`).first().waitFor();
+    await page.getByRole('button', { name: 'Work with Test Repository' }).click();
+    await page.getByRole('button', { name: 'Create New Entry' }).first().waitFor();
+    expect({ errors, violations, foreign }).toEqual({ errors: [], violations: [], foreign: [] });
+    await page.close();
+  });
 });

@@ -41,12 +41,18 @@ export function useBrowser(build: string, { base = '' } = {}) {
   return {
     /**
      * A new page at `path`, with its console errors, page errors and failed requests recorded in
-     * `errors`, and Content-Security-Policy violations (of the page and its workers) in `violations`.
+     * `errors`, Content-Security-Policy violations (of the page and its workers) in `violations`,
+     * and requests to any other origin than the site's in `foreign`.
      */
     async open(path: string, options: { width?: number; scheme?: 'light' | 'dark' } = {}) {
       const page = await state.browser!.newPage();
       const errors: string[] = [];
       const violations: string[] = [];
+      const foreign: string[] = [];
+      page.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith(`${state.origin}/`) && !/^(blob|data):/.test(url)) foreign.push(url);
+      });
       const onConsole = (message: ConsoleMessage) => {
         if (isCspMessage(message.text())) violations.push(message.text());
         if (message.type() === 'error') errors.push(`console: ${message.text()}`);
@@ -66,7 +72,7 @@ export function useBrowser(build: string, { base = '' } = {}) {
       await page.setViewportSize({ width: options.width ?? 1280, height: 900 });
       await page.emulateMedia({ colorScheme: options.scheme ?? 'light' });
       await page.goto(state.origin! + path, { waitUntil: 'load' });
-      return { page, errors, violations };
+      return { page, errors, violations, foreign };
     },
   };
 }

@@ -9,9 +9,14 @@ export function page(build: string, urlPath: string): HTMLElement {
   return parseHtml(readBuilt(build, file.replace(/^\//, '')));
 }
 
-/** Every HTML page of a build as a URL path ("/", "/posts/a/", "/404.html"). */
+/**
+ * Every page of a build as a URL path ("/", "/posts/a/", "/404.html"): the site's pages, which
+ * Astro renders. The editor's page (admin/index.html, built by Vite) is not one of them; its own
+ * checks are in tests/site/admin.test.ts, and the whole-directory gates (links, safety scans,
+ * Nu, style attributes, security) read it like any other file.
+ */
 export function htmlPages(build: string): string[] {
-  return listPages(buildDir(build));
+  return listPages(buildDir(build)).filter((path) => !path.startsWith('/admin/'));
 }
 
 /** Text with runs of white space folded, as a reader sees it. */

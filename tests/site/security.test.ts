@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
 import { readPages } from '../../scripts/lib/dist-audit.ts';
+import { adminMetaPolicy, adminPolicy } from '../../src/admin/policy.ts';
 import { cspHash, effectiveSources, headersFor, parseCsp, parseHeadersFile, policyConflicts, ruleMatches, type Policy } from '../../src/lib/security-headers.ts';
 import { buildDir, readBuilt } from '../helpers/build.ts';
 
@@ -27,6 +28,15 @@ function metaPolicy(doc: HTMLElement, path: string): Policy {
   expect(metas[0]!.closest('head'), `${path}: the CSP <meta> is in <head>`).not.toBeNull();
   return parseCsp(metas[0]!.getAttribute('content') ?? '');
 }
+
+/**
+ * The editor (/admin/, src/admin/) is the one part of the site with a policy of its own, looser
+ * than the pages' and checked against src/admin/policy.ts here and in tests/site/admin.test.ts.
+ * Its Content-Security-Policy header comes from two rules, /* and /admin/*: hosts join them with
+ * a comma, which browsers enforce as two policies (the first sets no fetch directive).
+ */
+const isEditor = (path: string) => path === '/admin/' || path.startsWith('/admin/');
+const EDITOR_CSP_RULES = ['/*', '/admin/*'];
 
 /** The page's Cache-Control max-age in seconds. */
 const maxAge = (value: string) => Number(/max-age=(\d+)/.exec(value)?.[1] ?? NaN);
@@ -83,18 +93,39 @@ describe.each(builds)('the %s build', (build) => {
     return set[0]!.value;
   };
 
-  test('no header is set twice for any file (hosts would join both values with a comma)', () => {
-    const doubled = files.flatMap((path) => [...headersFor(rules, path)].filter(([, set]) => set.length > 1).map(([name, set]) => `${path}: ${name} from ${set.map((s) => s.rule).join(' and ')}`));
+  /** Every policy a URL is sent: one, or the site's and the editor's for the editor's files. */
+  const policies = (path: string): Policy[] => {
+    const set = headersFor(rules, path).get('content-security-policy') ?? [];
+    expect(set.map((s) => s.rule), `${path}: Content-Security-Policy rules`).toEqual(isEditor(path) ? EDITOR_CSP_RULES : [expect.any(String)]);
+    return set.map((s) => parseCsp(s.value));
+  };
+
+  test('no header is set twice for any file (hosts would join both values with a comma), but the editor\'s policy', () => {
+    const doubled = files.flatMap((path) =>
+      [...headersFor(rules, path)]
+        .filter(([name, set]) => set.length > 1 && !(name === 'content-security-policy' && isEditor(path) && set.map((s) => s.rule).join() === EDITOR_CSP_RULES.join()))
+        .map(([name, set]) => `${path}: ${name} from ${set.map((s) => s.rule).join(' and ')}`),
+    );
     expect(doubled.join('\n')).toBe('');
+    expect(files.filter(isEditor).length).toBeGreaterThan(10);
+  });
+
+  test("the editor's files get its policy after the site's, which blocks nothing the editor's allows", () => {
+    for (const path of files.filter(isEditor)) {
+      const [site, editor] = headersFor(rules, path).get('content-security-policy')!.map((s) => s.value);
+      expect(editor, path).toBe(adminPolicy);
+      expect(policyConflicts(parseCsp(site!), parseCsp(editor!)), path).toEqual([]);
+    }
   });
 
   test('every file is sent with the security headers', () => {
     for (const path of files) {
-      const csp = parseCsp(header(path, 'Content-Security-Policy'));
-      expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
-      expect(csp.get('object-src'), path).toEqual(["'none'"]);
-      expect(csp.get('base-uri'), path).toEqual(["'self'"]);
-      expect(csp.get('form-action'), path).toEqual(["'self'"]);
+      for (const csp of policies(path)) {
+        expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
+        expect(csp.get('object-src'), path).toEqual(["'none'"]);
+        expect(csp.get('base-uri'), path).toEqual(["'self'"]);
+        expect(csp.get('form-action'), path).toEqual(["'self'"]);
+      }
       expect(header(path, 'X-Frame-Options'), path).toBe('DENY');
       const hsts = header(path, 'Strict-Transport-Security');
       expect(maxAge(hsts), `${path}: HSTS for at least a year`).toBeGreaterThanOrEqual(31_536_000);
@@ -108,7 +139,7 @@ describe.each(builds)('the %s build', (build) => {
   test('hashed assets are cached for a year, immutable; pages, feeds and Pagefind entry files are revalidated', () => {
     for (const path of files) {
       const cache = header(path, 'Cache-Control');
-      const hashed = path.startsWith('/_astro/') || /^\/pagefind\/(index|fragment|filter)\//.test(path);
+      const hashed = path.startsWith('/_astro/') || path.startsWith('/admin/assets/') || /^\/pagefind\/(index|fragment|filter)\//.test(path);
       if (hashed) {
         expect(cache, path).toMatch(/\bimmutable\b/);
         expect(maxAge(cache), path).toBeGreaterThanOrEqual(31_536_000);
@@ -135,7 +166,7 @@ describe.each(builds)('the %s build', (build) => {
   });
 
   test("each page's <meta> policy is strict, and the header policy blocks nothing it allows", () => {
-    for (const { path, doc } of pages) {
+    for (const { path, doc } of pages.filter((page) => !isEditor(page.path))) {
       const meta = metaPolicy(doc, path);
       const script = effectiveSources(meta, 'script-src-elem') ?? [];
       const style = effectiveSources(meta, 'style-src-elem') ?? [];
@@ -157,6 +188,14 @@ describe.each(builds)('the %s build', (build) => {
     }
   });
 
+  test("the editor's page has exactly the editor's policy, and its header blocks nothing that allows", () => {
+    const editor = pages.filter((page) => isEditor(page.path));
+    expect(editor.map((page) => page.path)).toEqual(['/admin/']);
+    const meta = metaPolicy(editor[0]!.doc, '/admin/');
+    expect(meta).toEqual(parseCsp(adminMetaPolicy));
+    for (const header of policies('/admin/')) expect(policyConflicts(header, meta)).toEqual([]);
+  });
+
   test('every inline script and style has its hash in the policy, and nothing but the theme script comes before it', () => {
     for (const { path, doc } of pages) {
       const meta = metaPolicy(doc, path);
@@ -175,7 +214,8 @@ describe.each(builds)('the %s build', (build) => {
       const early = [...before.matchAll(/<script\b[^>]*>|<style\b[^>]*>|<link\b[^>]*rel="(stylesheet|modulepreload|preload)"[^>]*>/gi)]
         .map((m) => m[0])
         .filter((tag) => !tag.includes('type="application/ld+json"'));
-      expect(early, `${path}: before the CSP <meta>`).toEqual(['<script>']);
+      // The editor's page has no theme script: nothing but charset precedes its policy.
+      expect(early, `${path}: before the CSP <meta>`).toEqual(isEditor(path) ? [] : ['<script>']);
     }
   });
 

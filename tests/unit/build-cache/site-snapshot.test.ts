@@ -37,6 +37,9 @@ describe('inputsHash', () => {
     expect(inputsHash(project, content, { ...env, HOME: '/elsewhere', GITHUB_RUN_ID: '7' })).toBe(before);
     expect(inputsHash(project, content, { ...env, SITE_URL: 'https://b.example' })).not.toBe(before);
     expect(inputsHash(project, content, { ...env, BASE_PATH: '/blog' })).not.toBe(before);
+    // The editor's page names the repository it saves to.
+    expect(inputsHash(project, content, { ...env, CMS_REPOSITORY: 'org/blog' })).not.toBe(before);
+    expect(inputsHash(project, content, { ...env, GITHUB_REPOSITORY: 'org/blog' })).not.toBe(before);
     write(join(content, 'posts/a.mdx'), '# A, edited');
     const edited = inputsHash(project, content, env);
     expect(edited).not.toBe(before);

@@ -9,6 +9,7 @@ import { checkContent, formatProblems } from '../../../src/check/index.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import {
   DESCRIPTION_PLACEHOLDER,
+  existingTopics,
   parseTopics,
   planNewPost,
   renderPost,
@@ -224,5 +225,22 @@ describe('the npm run new command', () => {
     const result = run(siteCopy(), ['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: npm run new -- "Post title" \[options\]/);
+  });
+});
+
+describe('existingTopics', () => {
+  test('lists the topics in use, most used first', () => {
+    const topics = existingTopics(fixtures.site);
+    expect(topics[0]).toBe('fixtures');
+    expect(topics).toContain('drafts');
+    expect(topics).toContain('scheduled');
+  });
+
+  test('by a day, only those of posts published by then: what a published page may name', () => {
+    const topics = existingTopics(fixtures.site, '2026-01-01');
+    expect(topics).not.toContain('drafts');
+    expect(topics).not.toContain('scheduled');
+    expect(topics).toContain('markdown');
+    expect(existingTopics(fixtures.site, '2000-01-01')).toEqual([]);
   });
 });
