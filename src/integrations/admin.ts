@@ -19,12 +19,17 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build, createServer, type InlineConfig, type Plugin, type ViteDevServer } from 'vite';
+import { sync as writeFileAtomicSync } from 'write-file-atomic';
 import { adminMetaPolicy } from '../admin/policy.ts';
 import { backendFromEnv, PLACEHOLDER_OWNER, type EditorSettings } from '../admin/settings.ts';
+import { checkArea, filesIn, recordArea, type LedgerArea } from '../build-cache/ledger.ts';
 import { todayIn } from '../lib/dates.ts';
 import { existingTopics } from '../lib/topics.ts';
 import { siteConfig } from '../site.config.ts';
 import { fingerprint } from './mdx-compile-cache.ts';
+
+/** Where the bundled editor is kept between builds (the deploy workflow restores it). */
+export const ADMIN_EDITOR_CACHE = 'node_modules/.cache/admin-editor';
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 const adminSource = join(projectRoot, 'src/admin');
@@ -96,7 +101,8 @@ async function bundle(outDir: string): Promise<void> {
 async function cachedBundle(cacheRoot: string): Promise<{ dir: string; cached: boolean }> {
   const files = ['src/admin', 'src/schemas', 'src/components/mdx', 'package-lock.json'].map((path) => join(projectRoot, path));
   const dir = join(cacheRoot, fingerprint({ files: [...files, fileURLToPath(import.meta.url)], values: [] }).slice(0, 16));
-  if (existsSync(join(dir, 'index.html'))) return { dir, cached: true };
+  const manifest = `${dir}.json`;
+  if (intact(dir, manifest)) return { dir, cached: true };
   const temporary = `${cacheRoot}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
   await bundle(temporary);
@@ -104,7 +110,22 @@ async function cachedBundle(cacheRoot: string): Promise<{ dir: string; cached: b
   rmSync(cacheRoot, { recursive: true, force: true });
   mkdirSync(cacheRoot, { recursive: true });
   renameSync(temporary, dir);
+  // The manifest is written last: a bundle without one (a build killed here) is never used.
+  writeFileAtomicSync(manifest, JSON.stringify(recordArea(dir, ['.'])));
   return { dir, cached: false };
+}
+
+/** Whether the cached bundle in `dir` is, file for file, what its manifest says was written. */
+function intact(dir: string, manifest: string): boolean {
+  let recorded: LedgerArea;
+  try {
+    recorded = JSON.parse(readFileSync(manifest, 'utf8')) as LedgerArea;
+  } catch {
+    return false;
+  }
+  if (typeof recorded.files !== 'object' || !existsSync(join(dir, 'index.html'))) return false;
+  const onDisk = filesIn(dir, '.');
+  return onDisk.length === Object.keys(recorded.files).length && checkArea(dir, ['.'], recorded).unverified.length === 0;
 }
 
 /** The stylesheets the site's home page links, for the preview (their addresses carry the base path). */
@@ -140,7 +161,7 @@ export interface AdminEditorOptions {
 }
 
 /** Astro integration: the editor at <base>/admin/, in `astro build` and `astro dev`. */
-export function adminEditor({ root, cacheDir = join(projectRoot, 'node_modules/.cache/admin-editor') }: AdminEditorOptions): AstroIntegration {
+export function adminEditor({ root, cacheDir = join(projectRoot, ADMIN_EDITOR_CACHE) }: AdminEditorOptions): AstroIntegration {
   let base = '';
   let devServer: { server: ViteDevServer; handler: Awaited<ReturnType<typeof devHandler>> } | undefined;
   const backend = () => backendFromEnv(process.env, basename(projectRoot));

@@ -91,7 +91,10 @@ export function cacheGuard({ root, contentStoreInputs }: CacheGuardOptions): Ast
             : area.whole
               ? `${area.name}: removed from the cache, as ${unverified.length} of its file(s) are not what the last finished build left (${listed}); this build makes it again`
               : `${area.name}: removed ${unverified.length} entr${unverified.length === 1 ? 'y' : 'ies'} that the last finished build did not leave so (${listed}); this build makes ${unverified.length === 1 ? 'it' : 'them'} again`;
-          logger.warn(message);
+          // Other inputs (a schema or a dependency changed) are the normal course of work; files
+          // that differ from the ledger are a fault worth a warning.
+          if (staleInputs) logger.info(message);
+          else logger.warn(message);
         }
       },
       'astro:build:done': () => {

@@ -49,10 +49,10 @@ describe.skipIf(!hasChromium)('the editor at /admin/', () => {
     await page.getByRole('textbox', { name: 'Title' }).waitFor();
   }
 
-  /** Saves, and waits until Sveltia has left the entry for the list. */
+  /** Saves, and waits until Sveltia has left the entry for the list (slow on a loaded machine: a wait, not a speed check). */
   async function save(page: Page) {
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForFunction(() => /#\/collections\/[\w-]+$/.test(location.hash), null, { timeout: 15_000 });
+    await page.waitForFunction(() => /#\/collections\/[\w-]+$/.test(location.hash), null, { timeout: 45_000 });
   }
 
   test('the sign-in page loads everything from the site, with no error, violation or other host', async () => {

@@ -5,6 +5,7 @@ import { relative } from 'node:path';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { buildPaths, socialImageCacheDir } from '../../src/build-env.ts';
+import { ADMIN_EDITOR_CACHE } from '../../src/integrations/admin.ts';
 
 interface Step { uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string> }
 interface Job { needs?: string; steps: Step[]; permissions?: Record<string, string> }
@@ -40,7 +41,7 @@ test('installs with npm install, never npm ci (the lockfile lacks other platform
 test('keeps the social-card and Astro caches where the build reads them, and publishes the build\'s output folder', () => {
   const cwd = process.cwd();
   const cached = step(build, 'actions/cache')?.with?.['path']?.trim().split('\n').map((line) => line.trim());
-  expect(cached).toEqual([relative(cwd, socialImageCacheDir({}, cwd)), relative(cwd, buildPaths({}, cwd).cacheDir)]);
+  expect(cached).toEqual([relative(cwd, socialImageCacheDir({}, cwd)), relative(cwd, buildPaths({}, cwd).cacheDir), ADMIN_EDITOR_CACHE]);
   expect(step(build, 'actions/upload-pages-artifact')?.with?.['path']).toBe(relative(cwd, buildPaths({}, cwd).outDir));
 });
 
