@@ -64,7 +64,7 @@ function pickPage(folder: string, rank: (html: string) => number = () => 0): str
 
 // The article with the most formulas: math brings the most bytes and the font to the page.
 const formulas = (html: string) => html.split('<math').length - 1;
-const pages: { name: string; path: string }[] = [{ name: 'home', path: '/' }];
+const pages: Array<{ name: string; path: string }> = [{ name: 'home', path: '/' }];
 for (const [name, folder, rank] of [['article (most math)', 'posts', formulas], ['course', 'courses', undefined]] as const) {
   const path = pickPage(folder, rank);
   if (path) pages.push({ name, path });
@@ -73,7 +73,7 @@ for (const [name, folder, rank] of [['article (most math)', 'posts', formulas], 
 
 const site = await serve(outDir, { idleMs: 600_000 });
 let chrome: LaunchedChrome | undefined;
-const results: { name: string; path: string; lhr: Result }[] = [];
+const results: Array<{ name: string; path: string; lhr: Result }> = [];
 try {
   chrome = await launch({ chromePath: executable, chromeFlags: [...chromiumArgs, '--headless=new'], logLevel: 'silent' });
   mkdirSync(reportDir, { recursive: true });
@@ -100,7 +100,7 @@ try {
 
 const score = (lhr: Result, id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 const widths = [Math.max(4, ...results.map((r) => r.path.length)), ...categories.map((c) => c.length)];
-const row = (cells: (string | number)[]) => cells.map((cell, i) => String(cell)[i ? 'padStart' : 'padEnd'](widths[i]!)).join('  ');
+const row = (cells: Array<string | number>) => cells.map((cell, i) => String(cell)[i ? 'padStart' : 'padEnd'](widths[i]!)).join('  ');
 console.log(`\n${row(['URL', ...categories])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 for (const { path, lhr } of results) console.log(row([path, ...categories.map((c) => score(lhr, c))]));
 
@@ -108,11 +108,11 @@ const failures: string[] = [];
 for (const { path, lhr } of results) {
   for (const id of categories) {
     const category = lhr.categories[id];
-    if (!category || category.score === null || category.score >= 1) continue;
+    if (category?.score == null || category.score >= 1) continue;
     failures.push(`\n${path} — ${category.title}: ${score(lhr, id)}`);
     for (const ref of category.auditRefs) {
       const audit = lhr.audits[ref.id];
-      if (!audit || audit.score === null || audit.score >= 1) continue;
+      if (audit?.score == null || audit.score >= 1) continue;
       const value = audit.displayValue ? ` (${audit.displayValue})` : '';
       failures.push(`  • ${audit.id}: ${audit.title}${value}, score ${audit.score}${ref.weight ? `, weight ${ref.weight}` : ''}`);
     }

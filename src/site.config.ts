@@ -49,4 +49,3 @@ export const siteConfig = {
     'Any action you take on the basis of this article is at your own risk, and {publisher} accepts no liability for any loss arising from it.',
 } as const;
 
-export type SiteConfig = typeof siteConfig;

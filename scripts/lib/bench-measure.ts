@@ -29,16 +29,17 @@ export class BuildError extends Error {}
 /** The process and all its descendants, from /proc/<pid>/task/<tid>/children. */
 function processTree(pid: number): number[] {
   const tree = [pid];
-  for (let i = 0; i < tree.length; i++) {
+  // for…of sees the children pushed below, so the walk goes down the whole tree.
+  for (const id of tree) {
     let tasks: string[];
     try {
-      tasks = readdirSync(`/proc/${tree[i]}/task`);
+      tasks = readdirSync(`/proc/${id}/task`);
     } catch {
       continue; // exited since
     }
     for (const task of tasks) {
       try {
-        const children = readFileSync(`/proc/${tree[i]}/task/${task}/children`, 'utf8').trim();
+        const children = readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim();
         if (children) tree.push(...children.split(/\s+/).map(Number));
       } catch {
         // exited since

@@ -104,7 +104,7 @@ export function targets(results: SizeResult[]): Target[] {
   const r5000 = at(5000);
   const list: Target[] = [ratioTarget(r1000, 1000), ratioTarget(r5000, 5000)];
   list.push(
-    !r1000 || r1000.cold.peakRss == null
+    r1000?.cold.peakRss == null
       ? { label: '1,000 posts: peak memory < 1.5 GB (1536 MB)', status: 'n/a', figure: r1000 ? 'no /proc to sample' : 'not measured (add 1000 to --sizes)' }
       : { label: '1,000 posts: peak memory < 1.5 GB (1536 MB)', status: r1000.cold.peakRss < LIMIT ? 'PASS' : 'MISS', figure: mb(r1000.cold.peakRss) },
   );

@@ -23,7 +23,7 @@ export function formulasOf(source: string, format: 'md' | 'mdx'): Array<{ tex: s
     if (node.type === 'math' || node.type === 'inlineMath') formulas.push({ tex: node.value ?? '', display: node.type === 'math' });
     node.children?.forEach(walk);
   };
-  walk((format === 'mdx' ? mdxToMdast : markdownToMdast)(source, { features: { math: true } }) as unknown as MdNode);
+  walk((format === 'mdx' ? mdxToMdast : markdownToMdast)(source, { features: { math: true } }));
   return formulas;
 }
 

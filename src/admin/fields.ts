@@ -57,7 +57,8 @@ export function registerCheckedField(topics: readonly string[]): void {
         const initial = this.props.field.get('initial');
         if (initial === undefined || this.props.entry?.toJS().path || (this.props.value !== undefined && this.props.value !== '')) return;
         // "today" is the day in the site's time zone ("en-CA" writes it YYYY-MM-DD), as `npm run new` takes it.
-        const timeZone = String(this.props.field.get('time_zone') ?? 'UTC');
+        const zone = this.props.field.get('time_zone');
+        const timeZone = typeof zone === 'string' ? zone : 'UTC';
         this.props.onChange(initial === 'today' ? new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date()) : initial);
       },
       isValid(this: Control) {
@@ -67,13 +68,16 @@ export function registerCheckedField(topics: readonly string[]): void {
       render(this: Control) {
         const config = this.props.field.toJS();
         const base = String(config['base']);
+        // Sveltia's types name React's ComponentType without depending on @types/react, so the
+        // control's type does not resolve here; it is only handed on to h().
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
         const control = CMS.getFieldType(base)?.control;
         const inner = h(control, { ...this.props, field: { ...config, widget: base } });
         if (config['suggest'] !== 'topics') return inner;
         // Sveltia's text input, with the browser's own suggestion list attached.
         return h('div', { ref: (node: HTMLElement | null) => node?.querySelector('input')?.setAttribute('list', DATALIST_ID) }, inner);
       },
-    }) as never,
+    }),
   );
 }
 
@@ -104,6 +108,6 @@ export function registerComponentButtons(components: ReadonlyArray<{ id: MdxComp
         );
         return h('div', { id: this.props.forID, role: 'group', className: 'lsbr-insert-row' }, ...buttons);
       },
-    }) as never,
+    }),
   );
 }

@@ -75,7 +75,7 @@ function outgoing(field: FieldStyle | undefined, value: unknown, had: boolean | 
 /** Whether a plain scalar reads back as the same string (not a number, a date, true…). */
 function plainIsSafe(value: string): boolean {
   try {
-    return parse(`x: ${stringify(value, { defaultStringType: 'PLAIN', lineWidth: 0 }).trimEnd()}`, { customTags: ['timestamp'] })?.x === value;
+    return (parse(`x: ${stringify(value, { defaultStringType: 'PLAIN', lineWidth: 0 }).trimEnd()}`, { customTags: ['timestamp'] }) as { x?: unknown } | null)?.x === value;
   } catch {
     return false;
   }
@@ -131,7 +131,7 @@ function edit(yaml: string, values: Data, style: FileStyle): string {
   const pairs = new Map(doc.contents.items.flatMap((pair) => (isScalar(pair.key) ? [[String(pair.key.value), pair] as const] : [])));
   const splices: Array<{ from: number; to: number; text: string }> = [];
   const lineStart = (offset: number) => yaml.lastIndexOf('\n', offset - 1) + 1;
-  const lineEnd = (offset: number) => (yaml.indexOf('\n', offset) === -1 ? yaml.length : yaml.indexOf('\n', offset) + 1);
+  const lineEnd = (offset: number) => (!yaml.includes('\n', offset) ? yaml.length : yaml.indexOf('\n', offset) + 1);
   for (const [key, pair] of pairs) {
     if (same(values[key], before[key])) continue;
     // A toggle turned back off goes away, as it was before it was turned on.

@@ -66,7 +66,10 @@ export function registerArticlePreview(collections: readonly string[]): void {
       this.observer?.disconnect();
     },
     render(this: Preview) {
-      const text = (name: string) => String(this.props.entry.getIn(['data', name]) ?? '');
+      const text = (name: string) => {
+        const value = this.props.entry.getIn(['data', name]);
+        return typeof value === 'string' ? value : ''; // title and description, both text
+      };
       // The classes of ArticleLayout.astro's header and body, so the preview reads like the page.
       return h(
         'article',
@@ -81,5 +84,5 @@ export function registerArticlePreview(collections: readonly string[]): void {
       );
     },
   });
-  for (const name of collections) CMS.registerPreviewTemplate(name, template as never);
+  for (const name of collections) CMS.registerPreviewTemplate(name, template);
 }

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { shellEnv, withBuildEnv } from '../../src/build-env.ts';
 
@@ -39,7 +39,7 @@ export function buildLog(name: string): string {
 
 /** Every file of a build with the sha256 of its bytes, keyed by its path in the build. */
 export function fingerprint(dir: string): Record<string, string> {
-  const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+  const files = (readdirSync(dir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
   return Object.fromEntries(files.sort().map((file) => [file.slice(dir.length), createHash('sha256').update(readFileSync(file)).digest('hex')]));

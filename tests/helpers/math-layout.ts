@@ -89,7 +89,7 @@ export function measureDisplayMath(): MeasuredFormula[] {
 }
 
 /** How TeX aligns a table's columns: r, l or c per column; `pairs` is align's r, l, r, l… */
-export type Alignment = { env: string; columns: Array<'l' | 'c' | 'r'> | 'pairs' };
+export interface Alignment { env: string; columns: Array<'l' | 'c' | 'r'> | 'pairs' }
 
 const PAIRED = new Set(['aligned', 'align', 'align*', 'alignat', 'alignat*', 'alignedat', 'split', 'flalign', 'flalign*']);
 const CENTRED = new Set(['gathered', 'gather', 'gather*', 'equation', 'equation*', 'matrix', 'pmatrix', 'bmatrix', 'Bmatrix', 'vmatrix', 'Vmatrix', 'smallmatrix']);

@@ -23,7 +23,7 @@ describe('a build of invalid content', () => {
     expect(output).toContain('tests/fixtures/invalid/posts/many-problems.mdx:6:9  author  "ada-lovelce" is not a file in content/authors/ (did you mean "ada-lovelace"?)');
     expect(output).toContain('tests/fixtures/invalid/posts/same-slug.mdx:1:1  file name  two posts have the id "same-slug"');
     expect(output).toContain('tests/fixtures/invalid/courses/unsafe-course.yaml:6:11  enrolUrl');
-    expect(output).toMatch(/tests\/fixtures\/invalid\/posts\/body-problems\.mdx:\d+:\d+  component  <Calout> is not a component/);
+    expect(output).toMatch(/tests\/fixtures\/invalid\/posts\/body-problems\.mdx:\d+:\d+ {2}component {2}<Calout> is not a component/);
     expect(existsSync(outDir)).toBe(false);
   });
 

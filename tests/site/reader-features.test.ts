@@ -141,7 +141,7 @@ describe('feeds', () => {
 });
 
 describe('sharing and search engines', () => {
-  const ld = (path: string) => JSON.parse(page('fixture', path).querySelector('script[type="application/ld+json"]')!.text) as Array<Record<string, any>>;
+  const ld = (path: string) => JSON.parse(page('fixture', path).querySelector('script[type="application/ld+json"]')!.text) as Array<Record<string, unknown>>;
 
   test('an article has BlogPosting with author Person and publisher Organization, and BreadcrumbList', () => {
     const [posting, trail] = ld('/posts/rich-post/');

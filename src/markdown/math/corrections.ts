@@ -32,7 +32,7 @@ function attachScriptToFence(node: TreeNode): void {
   const [base, ...scripts] = node.children ?? [];
   const inner = base?.type === 'mrow' ? base.children : undefined;
   if (!inner || inner.length < 2 || !isFence(inner[0], 'prefix') || !isFence(inner.at(-1), 'postfix')) return;
-  const scripted = Object.assign(Object.create(Object.getPrototypeOf(node)) as TreeNode, node, { children: [inner.at(-1)!, ...scripts] });
+  const scripted = Object.assign(Object.create(Object.getPrototypeOf(node) as object) as TreeNode, node, { children: [inner.at(-1)!, ...scripts] });
   node.type = 'mrow';
   node.children = [...inner.slice(0, -1), scripted];
   node.classes = [];

@@ -4,12 +4,12 @@ import type { Article, Author, Course } from '../../../src/lib/posts.ts';
 import { blogPosting, breadcrumbs, courseLd, jsonLdScript, organisation, personOf } from '../../../src/lib/structured-data.ts';
 import type { PostData } from '../../../src/schemas/post.ts';
 
-const author: Author = { id: 'ada', data: { name: 'Ada Lovelace', role: 'Analyst', bio: 'Writes about engines.', links: [{ label: 'Site', url: 'https://ada.example/' }] } } as Author;
+const author: Author = { id: 'ada', data: { name: 'Ada Lovelace', role: 'Analyst', bio: 'Writes about engines.', links: [{ label: 'Site', url: 'https://ada.example/' }] } };
 const course: Course = {
   id: 'ml',
   data: { name: 'Certificate in ML', pitch: 'Learn ML.', ctaHeading: 'Go', benefits: ['a'], enrolUrl: 'https://courses.example/ml', publisher: 'acme' },
   publisher: { id: 'acme', data: { name: 'Acme Institute' } },
-} as Course;
+};
 const data = { title: 'Gradient descent', description: 'Steps downhill.', date: '2025-03-01', author: 'ada', course: 'ml', views: 10, topics: ['optimisation', 'calculus'], draft: false } as PostData;
 const article = { id: 'gd', entry: { id: 'gd', data }, data, author, course, readingMinutes: 4 } as Article;
 const urls = { page: 'https://blog.example/posts/gd/', author: 'https://blog.example/authors/ada/', image: 'https://blog.example/og/gd.png', site: 'https://blog.example/', logo: 'https://blog.example/favicon.svg' };

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { HTMLElement } from 'node-html-parser';
+import { NodeType, type HTMLElement } from 'node-html-parser';
 import { parseHtml as parse } from '../../../scripts/lib/dist-audit.ts';
 import { evaluate, markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, test } from 'vitest';
@@ -418,7 +418,7 @@ describe('mathPlugin in MDX', () => {
   test('TeX braces next to an MDX expression: the math keeps its braces, the expression runs', () => {
     const page = parse(mdx('The set $\\{x : x > 0\\}$ has {1 + 1} ends, and $\\{y\\}$ too.'));
     expect(page.querySelectorAll('annotation').map((a) => a.textContent)).toEqual(['\\{x : x > 0\\}', '\\{y\\}']);
-    expect(page.querySelector('p')?.childNodes.map((n) => (n.nodeType === 3 ? n.textContent : '·'))).toEqual(['The set ', '·', ' has 2 ends, and ', '·', ' too.']);
+    expect(page.querySelector('p')?.childNodes.map((n) => (n.nodeType === NodeType.TEXT_NODE ? n.textContent : '·'))).toEqual(['The set ', '·', ' has 2 ends, and ', '·', ' too.']);
   });
 
   test('display math with braces and alignment, beside JSX', () => {
