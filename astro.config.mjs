@@ -73,7 +73,14 @@ export default defineConfig({
     processor: satteri({
       features: { math: true },
       mdastPlugins: [figureImages()],
-      hastPlugins: [await codeHighlight(), mathPlugin(), externalLinks(siteConfig.url), baseLinks(base), codeClasses(), headingAnchors()],
+      hastPlugins: [
+        await codeHighlight(),
+        mathPlugin(),
+        externalLinks(siteConfig.url),
+        baseLinks(base),
+        codeClasses(),
+        headingAnchors(),
+      ],
     }),
   },
   integrations: [

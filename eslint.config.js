@@ -8,7 +8,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'tmp/', '**/.astro/', 'node_modules/', 'bench/results/', 'screenshots/', 'public/', 'src/env.d.ts'] },
+  {
+    ignores: [
+      'dist/',
+      'tmp/',
+      '**/.astro/',
+      'node_modules/',
+      'bench/results/',
+      'screenshots/',
+      'public/',
+      'src/env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,

@@ -77,10 +77,21 @@ export function registerArticlePreview(collections: readonly string[]): void {
         h(
           'header',
           { className: 'border-b border-border pb-8' },
-          h('h1', { className: 'mt-3 font-serif text-3xl leading-tight font-semibold text-balance text-fg sm:text-4xl' }, text('title')),
+          h(
+            'h1',
+            { className: 'mt-3 font-serif text-3xl leading-tight font-semibold text-balance text-fg sm:text-4xl' },
+            text('title'),
+          ),
           h('p', { className: 'mt-4 text-lg leading-relaxed text-muted sm:text-xl' }, text('description')),
         ),
-        h('div', { className: 'prose-site prose-site-code prose mt-8 max-w-none font-serif text-[1.0625rem] prose-headings:font-sans prose-headings:tracking-tight sm:prose-lg' }, this.props.widgetFor('body')),
+        h(
+          'div',
+          {
+            className:
+              'prose-site prose-site-code prose mt-8 max-w-none font-serif text-[1.0625rem] prose-headings:font-sans prose-headings:tracking-tight sm:prose-lg',
+          },
+          this.props.widgetFor('body'),
+        ),
       );
     },
   });

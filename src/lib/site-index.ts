@@ -24,7 +24,10 @@ export interface SiteIndex<E extends PostEntry = PostEntry> {
   neighbours: Map<string, { newer?: Article<E> | undefined; older?: Article<E> | undefined }>;
 }
 
-function group<E extends PostEntry>(articles: ReadonlyArray<Article<E>>, key: (a: Article<E>) => string): Map<string, Array<Article<E>>> {
+function group<E extends PostEntry>(
+  articles: ReadonlyArray<Article<E>>,
+  key: (a: Article<E>) => string,
+): Map<string, Array<Article<E>>> {
   const groups = new Map<string, Array<Article<E>>>();
   for (const article of articles) {
     const members = groups.get(key(article));
@@ -42,7 +45,11 @@ function group<E extends PostEntry>(articles: ReadonlyArray<Article<E>>, key: (a
  * the same answer for every article at once without comparing every pair (a test holds the two
  * together).
  */
-export function relatedArticles<E extends PostEntry>(article: Article<E>, all: ReadonlyArray<Article<E>>, limit = 3): Array<Article<E>> {
+export function relatedArticles<E extends PostEntry>(
+  article: Article<E>,
+  all: ReadonlyArray<Article<E>>,
+  limit = 3,
+): Array<Article<E>> {
   const topics = new Set(article.data.topics.map(slugify));
   return all
     .filter((other) => other.id !== article.id)
@@ -53,7 +60,10 @@ export function relatedArticles<E extends PostEntry>(article: Article<E>, all: R
       shared: [...new Set(other.data.topics.map(slugify))].filter((t) => topics.has(t)).length,
     }))
     .filter(({ sameCourse, shared }) => sameCourse + shared > 0)
-    .sort((a, b) => b.sameCourse - a.sameCourse || b.shared - a.shared || b.other.data.date.localeCompare(a.other.data.date))
+    .sort(
+      (a, b) =>
+        b.sameCourse - a.sameCourse || b.shared - a.shared || b.other.data.date.localeCompare(a.other.data.date),
+    )
     .slice(0, limit)
     .map(({ other }) => other);
 }
@@ -65,7 +75,9 @@ function compareDates(a: string, b: string): number {
 
 /** The `limit` most viewed articles, ties broken by the newer date. */
 export function mostRead<E extends PostEntry>(articles: ReadonlyArray<Article<E>>, limit = 5): Array<Article<E>> {
-  return [...articles].sort((a, b) => b.data.views - a.data.views || b.data.date.localeCompare(a.data.date)).slice(0, limit);
+  return [...articles]
+    .sort((a, b) => b.data.views - a.data.views || b.data.date.localeCompare(a.data.date))
+    .slice(0, limit);
 }
 
 /**
@@ -76,7 +88,10 @@ export function mostRead<E extends PostEntry>(articles: ReadonlyArray<Article<E>
  * topic with it (through each topic's members) and, when those are too few, the newest of its
  * course, so the work grows with posts × the size of their topics.
  */
-export function relatedIndex<E extends PostEntry>(articles: ReadonlyArray<Article<E>>, limit = 3): Map<string, Array<Article<E>>> {
+export function relatedIndex<E extends PostEntry>(
+  articles: ReadonlyArray<Article<E>>,
+  limit = 3,
+): Map<string, Array<Article<E>>> {
   const topicsOf = articles.map((article) => [...new Set(article.data.topics.map(slugify))]);
   const members = new Map<string, number[]>();
   topicsOf.forEach((slugs, i) => {
@@ -116,7 +131,10 @@ export function relatedIndex<E extends PostEntry>(articles: ReadonlyArray<Articl
     // thousands of posts, so sorting everything met would cost more than meeting it).
     const sameCourse = (j: number) => (articles[j]!.data.course === article.data.course ? 1 : 0);
     const before = (a: number, b: number) =>
-      sameCourse(a) - sameCourse(b) || shared[a]! - shared[b]! || compareDates(articles[a]!.data.date, articles[b]!.data.date) || b - a;
+      sameCourse(a) - sameCourse(b) ||
+      shared[a]! - shared[b]! ||
+      compareDates(articles[a]!.data.date, articles[b]!.data.date) ||
+      b - a;
     const best: number[] = [];
     for (const j of met) {
       if (best.length === limit && before(j, best[limit - 1]!) <= 0) continue;
@@ -125,7 +143,10 @@ export function relatedIndex<E extends PostEntry>(articles: ReadonlyArray<Articl
       best.splice(at, 0, j);
       if (best.length > limit) best.pop();
     }
-    related.set(article.id, best.map((j) => articles[j]!));
+    related.set(
+      article.id,
+      best.map((j) => articles[j]!),
+    );
     for (const j of met) shared[j] = 0;
   });
   return related;
@@ -144,7 +165,9 @@ export function buildSiteIndex<E extends PostEntry>(articles: ReadonlyArray<Arti
       if (topic.articles.at(-1) !== article) topic.articles.push(article);
     }
   }
-  const neighbours = new Map(articles.map((article, i) => [article.id, { newer: articles[i - 1], older: articles[i + 1] }]));
+  const neighbours = new Map(
+    articles.map((article, i) => [article.id, { newer: articles[i - 1], older: articles[i + 1] }]),
+  );
   return {
     topics: new Map([...topics].sort(([a], [b]) => a.localeCompare(b))),
     byCourse: group(articles, (a) => a.data.course),

@@ -20,7 +20,10 @@ export const codeThemes = { light: 'github-light-default', dark: 'github-dark-de
  * as a fault to an editor. Math (`language-math`) is left to the math plugin, as Astro leaves it.
  */
 export async function codeHighlight() {
-  const highlight = await satteriCreateHighlightFn({ type: 'shiki', excludeLangs: ['math'] }, { themes: codeThemes, defaultColor: false });
+  const highlight = await satteriCreateHighlightFn(
+    { type: 'shiki', excludeLangs: ['math'] },
+    { themes: codeThemes, defaultColor: false },
+  );
   if (!highlight) throw new Error('Shiki did not start: code blocks cannot be highlighted');
   return satteriShikiPlugin(memoised(highlight), ['math']);
 }
@@ -41,7 +44,8 @@ function memoised(highlight: Highlight): Highlight {
   return (code, lang, meta) => {
     const key = JSON.stringify([code, lang, meta ?? null]);
     let result = memo.get(key);
-    if (result) memo.delete(key); // re-inserted below: most recently used last
+    if (result)
+      memo.delete(key); // re-inserted below: most recently used last
     else result = highlight(code, lang, meta);
     memo.set(key, result);
     if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
@@ -49,7 +53,10 @@ function memoised(highlight: Highlight): Highlight {
   };
 }
 
-interface ThemeData { colors?: Record<string, string>; tokenColors?: Array<{ settings?: { foreground?: string } }> }
+interface ThemeData {
+  colors?: Record<string, string>;
+  tokenColors?: Array<{ settings?: { foreground?: string } }>;
+}
 
 const hex = (colour: string) => colour.toLowerCase().replace(/^#/, '');
 

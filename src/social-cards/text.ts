@@ -12,12 +12,14 @@ const ELLIPSIS = '…';
 
 /** Controls and line breaks become spaces; runs of white space become one. */
 function tidy(text: string): string {
-  return text
-    // Control characters and line separators would draw as boxes or break the line: they become spaces.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      // Control characters and line separators would draw as boxes or break the line: they become spaces.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**
@@ -91,7 +93,6 @@ export function cardText(input: SocialImageInput, missing?: Missing): Omit<Card,
     organisation: clean(input.organisation),
   };
 }
-
 
 /** The largest step whose estimated line count fits, to start from (the measurement decides). */
 export function firstStep(title: string): number {

@@ -32,15 +32,23 @@ describe('codeClasses', () => {
   test('a colour outside the palette fails the build, naming the command that fixes it', async () => {
     // A highlighter that colours a token in a colour neither theme has.
     const odd = satteriShikiPlugin(
-      async () =>
-        ({
-          type: 'element',
-          tagName: 'pre',
-          properties: { style: '--shiki-light-bg:#fff;--shiki-dark-bg:#000' },
-          children: [{ type: 'element', tagName: 'span', properties: { style: '--shiki-light:#010203;--shiki-dark:#010203' }, children: [{ type: 'text', value: 'x' }] }],
-        }),
+      async () => ({
+        type: 'element',
+        tagName: 'pre',
+        properties: { style: '--shiki-light-bg:#fff;--shiki-dark-bg:#000' },
+        children: [
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { style: '--shiki-light:#010203;--shiki-dark:#010203' },
+            children: [{ type: 'text', value: 'x' }],
+          },
+        ],
+      }),
       [],
     );
-    await expect(render('```js\nx\n```', [odd, codeClasses()])).rejects.toThrow('no rule for cl-010203, cd-010203; run `npm run generate:code-css`');
+    await expect(render('```js\nx\n```', [odd, codeClasses()])).rejects.toThrow(
+      'no rule for cl-010203, cd-010203; run `npm run generate:code-css`',
+    );
   });
 });

@@ -10,7 +10,11 @@ describe('headingAnchors', () => {
   test('h2 to h4 get an id and an anchor beside them, not inside them', () => {
     const doc = render('## Gradient descent\n\n### Step size\n\n#### Why it works\n\n##### Notes');
     const wrappers = doc.querySelectorAll('div.heading-wrapper');
-    expect(wrappers.map((w) => w.firstElementChild?.getAttribute('id'))).toEqual(['gradient-descent', 'step-size', 'why-it-works']);
+    expect(wrappers.map((w) => w.firstElementChild?.getAttribute('id'))).toEqual([
+      'gradient-descent',
+      'step-size',
+      'why-it-works',
+    ]);
     for (const wrapper of wrappers) {
       const heading = wrapper.firstElementChild!;
       const anchor = wrapper.querySelector('a.heading-anchor')!;
@@ -31,6 +35,9 @@ describe('headingAnchors', () => {
 
   test('ids are the slugs Astro lists in headings: lower case, punctuation dropped, accents kept', () => {
     const doc = render("## What's new in 2025?\n\n## Régression logistique");
-    expect(doc.querySelectorAll('h2').map((h) => h.getAttribute('id'))).toEqual(['whats-new-in-2025', 'régression-logistique']);
+    expect(doc.querySelectorAll('h2').map((h) => h.getAttribute('id'))).toEqual([
+      'whats-new-in-2025',
+      'régression-logistique',
+    ]);
   });
 });
