@@ -73,7 +73,14 @@ export default defineConfig({
     processor: satteri({
       features: { math: true },
       mdastPlugins: [figureImages()],
-      hastPlugins: [await codeHighlight(), mathPlugin(), externalLinks(siteConfig.url), baseLinks(base), codeClasses(), headingAnchors()],
+      hastPlugins: [
+        await codeHighlight(),
+        mathPlugin(),
+        externalLinks(siteConfig.url),
+        baseLinks(base),
+        codeClasses(),
+        headingAnchors(),
+      ],
     }),
   },
   integrations: [
@@ -97,7 +104,7 @@ export default defineConfig({
     // Pagefind starts once the pages are written and runs beside the steps above; the build
     // waits for it here.
     searchIndex(),
-    contentGuard({ root: paths.contentRoot, onChecked: cards.start }), // last: see its header comment
+    contentGuard({ root: paths.contentRoot, onChecked: (valid, today, logger) => cards.start(valid, today, logger) }), // last: see its header comment
   ],
   vite: {
     plugins: [tailwindcss()],

@@ -30,5 +30,8 @@ function bench(n: number): void {
   }
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((size) => size > 0);
 for (const n of sizes.length > 0 ? sizes : [1000, 5000]) bench(n);

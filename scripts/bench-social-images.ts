@@ -22,7 +22,14 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(concurrency) || c
   process.exit(2);
 }
 
-const subjects = ['Gradient Boosting', 'Linear Algebra', 'Bayesian Inference', 'Credit Risk Models', 'Neural Networks', 'Time Series'];
+const subjects = [
+  'Gradient Boosting',
+  'Linear Algebra',
+  'Bayesian Inference',
+  'Credit Risk Models',
+  'Neural Networks',
+  'Time Series',
+];
 const angles = [
   'A Practical Guide for Business Leaders',
   'What Every Analyst Should Know',
@@ -85,8 +92,12 @@ try {
 
   console.log(`social images: N=${count}, concurrency=${concurrency}, Node ${process.version}, cache ${cacheDir}`);
   console.log(`first render (WebAssembly + fonts): ${firstMs.toFixed(0)} ms`);
-  console.log(`cold: ${(cold.ms / count).toFixed(1)} ms/image (${(cold.ms / 1000).toFixed(2)} s total, ${cold.cached} cached)`);
-  console.log(`warm: ${(warm.ms / count).toFixed(2)} ms/image (${warm.ms.toFixed(0)} ms total, ${warm.cached}/${count} cached)`);
+  console.log(
+    `cold: ${(cold.ms / count).toFixed(1)} ms/image (${(cold.ms / 1000).toFixed(2)} s total, ${cold.cached} cached)`,
+  );
+  console.log(
+    `warm: ${(warm.ms / count).toFixed(2)} ms/image (${warm.ms.toFixed(0)} ms total, ${warm.cached}/${count} cached)`,
+  );
   console.log(`rss: ${mb(startRss)} at start, peak ${mb(coldRss)} during cold, peak ${mb(peakRss)} overall`);
   if (cold.cached !== 0 || warm.cached !== count) {
     console.error('unexpected cache hits: cold should have none, warm all');

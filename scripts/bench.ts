@@ -79,13 +79,16 @@ if (args.help) {
   process.exit(0);
 }
 const sizes = args.sizes.split(',').map((s) => Number(s.trim()));
-if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes must be whole numbers ≥ 1, e.g. 100,1000 (got "${args.sizes}")`);
+if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1))
+  fail(`--sizes must be whole numbers ≥ 1, e.g. 100,1000 (got "${args.sizes}")`);
 if (!['mdx', 'md', 'mixed'].includes(args.format)) fail(`--format must be mdx, md or mixed (got "${args.format}")`);
 const format = args.format as PostFormat;
 const seed = Number(args.seed);
 if (!Number.isInteger(seed)) fail(`--seed must be a whole number (got "${args.seed}")`);
 const startedAt = new Date();
-const outFile = resolve(args.out ?? join(projectRoot, 'bench/results', `${startedAt.toISOString().slice(0, 19).replaceAll(':', '-')}Z.json`));
+const outFile = resolve(
+  args.out ?? join(projectRoot, 'bench/results', `${startedAt.toISOString().slice(0, 19).replaceAll(':', '-')}Z.json`),
+);
 
 // --- cleaning up, also on failure and Ctrl-C ------------------------------------------------
 
@@ -141,12 +144,18 @@ async function measureSize(posts: number): Promise<SizeResult> {
   const { problems } = checkContent(root, (path) => relative(process.cwd(), join(root, path)));
   const check = { ms: performance.now() - checkStarted, problems: problems.length };
   if (problems.length > 0) {
-    throw new BuildError(`the generated content has ${problems.length} problem(s), a bug in scripts/lib/generate-posts.ts:\n${formatProblems(problems.slice(0, 30))}`);
+    throw new BuildError(
+      `the generated content has ${problems.length} problem(s), a bug in scripts/lib/generate-posts.ts:\n${formatProblems(problems.slice(0, 30))}`,
+    );
   }
 
   const outDir = join(scratch, 'dist');
   // The site builds as `npm run build` does (src/build-env.ts); the baseline as bare Astro.
-  const siteEnv = withBuildEnv({ CONTENT_ROOT: root, OUT_DIR: outDir, SOCIAL_IMAGE_CACHE: join(scratch, 'social-images') });
+  const siteEnv = withBuildEnv({
+    CONTENT_ROOT: root,
+    OUT_DIR: outDir,
+    SOCIAL_IMAGE_CACHE: join(scratch, 'social-images'),
+  });
   log(`N=${posts}: cold build of the complete site`);
   const { run: coldRun } = await runBuild('cold', siteBuild, projectRoot, siteEnv, scratch);
   const dist = measureDist(outDir);
@@ -162,7 +171,13 @@ async function measureSize(posts: number): Promise<SizeResult> {
   if (!args['skip-baseline']) {
     log(`N=${posts}: baseline build (bench/baseline)`);
     const baselineOut = join(scratch, 'baseline-dist');
-    const { run } = await runBuild('baseline', baselineBuild, baselineRoot, { CONTENT_ROOT: root, OUT_DIR: baselineOut, CACHE_DIR: join(scratch, 'baseline-cache') }, scratch);
+    const { run } = await runBuild(
+      'baseline',
+      baselineBuild,
+      baselineRoot,
+      { CONTENT_ROOT: root, OUT_DIR: baselineOut, CACHE_DIR: join(scratch, 'baseline-cache') },
+      scratch,
+    );
     result.baseline = {
       ...run,
       pages: filesWithSizes(baselineOut).filter((f) => f.path.endsWith('.html')).length,
@@ -176,7 +191,13 @@ async function measureSize(posts: number): Promise<SizeResult> {
     const unchanged = await runBuild('unchanged', siteBuild, projectRoot, siteEnv, scratch);
     result.unchanged = { ...unchanged.run, fromSnapshot: unchanged.output.includes('nothing has changed') };
     log(`N=${posts}: warm rebuild with nothing changed, through Astro (SITE_SNAPSHOT=0)`);
-    const astro = await runBuild('unchanged-astro', siteBuild, projectRoot, { ...siteEnv, SITE_SNAPSHOT: '0' }, scratch);
+    const astro = await runBuild(
+      'unchanged-astro',
+      siteBuild,
+      projectRoot,
+      { ...siteEnv, SITE_SNAPSHOT: '0' },
+      scratch,
+    );
     result.unchangedAstro = astro.run;
 
     const edited = generated[Math.floor(posts / 2)]!;
@@ -221,7 +242,11 @@ try {
  */
 function mathCost() {
   const formulas = corpusFormulas().filter(({ tex }) => !/\\(label|eqref|ref)\b/.test(tex)); // KaTeX reads neither
-  return { formulas: formulas.length, before: costPerFormula(mathRenderers.before, formulas), now: costPerFormula(mathRenderers.now, formulas) };
+  return {
+    formulas: formulas.length,
+    before: costPerFormula(mathRenderers.before, formulas),
+    now: costPerFormula(mathRenderers.now, formulas),
+  };
 }
 
 if (exitCode === 0) {
@@ -229,15 +254,28 @@ if (exitCode === 0) {
   const evaluated = targets(results);
   const math = mathCost();
   console.log(`\n${table(results)}\n`);
-  console.log(`Math, per formula (${math.formulas} formulas of the fixture corpus): KaTeX MathML before ${math.before.microseconds.toFixed(0)} µs, ${math.before.bytes.toFixed(0)} bytes; Temml now ${math.now.microseconds.toFixed(0)} µs, ${math.now.bytes.toFixed(0)} bytes\n`);
+  console.log(
+    `Math, per formula (${math.formulas} formulas of the fixture corpus): KaTeX MathML before ${math.before.microseconds.toFixed(0)} µs, ${math.before.bytes.toFixed(0)} bytes; Temml now ${math.now.microseconds.toFixed(0)} µs, ${math.now.bytes.toFixed(0)} bytes\n`,
+  );
   console.log('Targets from the issue (figures to read, not assertions):');
   const width = Math.max(...evaluated.map((t) => t.label.length));
   for (const t of evaluated) console.log(`  ${t.status.padEnd(4)}  ${t.label.padEnd(width)}  ${t.figure}`);
-  console.log(`\n${machine.cpus} CPUs (${machine.cpuModel}), ${mb(machine.totalMemoryBytes)} memory, Node ${machine.node}, Astro ${machine.astro}`);
+  console.log(
+    `\n${machine.cpus} CPUs (${machine.cpuModel}), ${mb(machine.totalMemoryBytes)} memory, Node ${machine.node}, Astro ${machine.astro}`,
+  );
   mkdirSync(dirname(outFile), { recursive: true });
-  const report = { startedAt: startedAt.toISOString(), options: { sizes, format, seed, skipBaseline: args['skip-baseline'], skipWarm: args['skip-warm'] }, machine, git: gitInfo(projectRoot), results, targets: evaluated, math };
+  const report = {
+    startedAt: startedAt.toISOString(),
+    options: { sizes, format, seed, skipBaseline: args['skip-baseline'], skipWarm: args['skip-warm'] },
+    machine,
+    git: gitInfo(projectRoot),
+    results,
+    targets: evaluated,
+    math,
+  };
   // Milliseconds to 0.001 and ratios to 3 decimals are more than these figures can tell apart.
-  const rounded = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(3)) : value);
+  const rounded = (_key: string, value: unknown) =>
+    typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(3)) : value;
   writeFileSync(outFile, `${JSON.stringify(report, rounded, 2)}\n`);
   console.log(`Results written to ${relative(process.cwd(), outFile)}`);
 }

@@ -17,7 +17,13 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildPaths, envSwitch, withBuildEnv } from '../src/build-env.ts';
-import { clearSchedule, inputsHash, restoreSnapshot, saveSnapshot, snapshotProblem } from '../src/build-cache/site-snapshot.ts';
+import {
+  clearSchedule,
+  inputsHash,
+  restoreSnapshot,
+  saveSnapshot,
+  snapshotProblem,
+} from '../src/build-cache/site-snapshot.ts';
 import { todayIn } from '../src/lib/dates.ts';
 import { siteConfig } from '../src/site.config.ts';
 
@@ -45,7 +51,10 @@ function astroBuild(args: readonly string[]): Promise<number> {
     env: withBuildEnv({ ...process.env, ...colour }),
     stdio: ['inherit', 'pipe', 'pipe'],
   });
-  for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
+  for (const [from, to] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
     createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => {
       const kept = withoutPageList(line);
       if (kept !== undefined) to.write(`${kept}\n`);
@@ -68,11 +77,15 @@ if (import.meta.main) {
   const useSnapshot = envSwitch('SITE_SNAPSHOT') && args.every((arg) => QUIET_FLAGS.has(arg));
   const inputs = inputsHash(root, contentRoot, process.env);
   const started = performance.now();
-  const problem = useSnapshot ? snapshotProblem(cacheDir, inputs, todayIn(siteConfig.timeZone, new Date())) : 'turned off';
+  const problem = useSnapshot
+    ? snapshotProblem(cacheDir, inputs, todayIn(siteConfig.timeZone, new Date()))
+    : 'turned off';
   if (problem === undefined) {
     const files = restoreSnapshot(cacheDir, outDir);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    console.log(`[build] nothing has changed since the last build: ${files} file(s) restored to ${outDir} from its checked snapshot in ${seconds}s`);
+    console.log(
+      `[build] nothing has changed since the last build: ${files} file(s) restored to ${outDir} from its checked snapshot in ${seconds}s`,
+    );
     process.exit(0);
   }
   clearSchedule(cacheDir);

@@ -15,7 +15,9 @@ const summary = `${counts.posts} posts, ${counts.authors} authors, ${counts.cour
 if (problems.length > 0) {
   const files = new Set(problems.map((p) => p.file)).size;
   console.error(formatProblems(problems));
-  console.error(`\n✗ ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${summary})`);
+  console.error(
+    `\n✗ ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${summary})`,
+  );
   process.exit(1);
 }
 console.log(`✓ content is valid (${summary})`);

@@ -26,9 +26,11 @@ const started = performance.now();
 
 const executable = chromiumPath();
 if (!executable) {
-  const message = 'No Chromium found: install Debian\'s chromium (apt-get install chromium) or set CHROME_PATH.';
+  const message = "No Chromium found: install Debian's chromium (apt-get install chromium) or set CHROME_PATH.";
   const ci = process.env['CI'] === 'true';
-  console.error(`\n${'!'.repeat(80)}\n${ci ? '✗' : '⚠'} Lighthouse ${ci ? 'FAILED' : 'skipped'}: ${message}\n${'!'.repeat(80)}\n`);
+  console.error(
+    `\n${'!'.repeat(80)}\n${ci ? '✗' : '⚠'} Lighthouse ${ci ? 'FAILED' : 'skipped'}: ${message}\n${'!'.repeat(80)}\n`,
+  );
   process.exit(ci ? 1 : 0);
 }
 
@@ -38,7 +40,12 @@ if (process.env['LIGHTHOUSE_SKIP_BUILD'] === '1' && existsSync(outDir)) {
   console.log(`Building the site into ${outDir} …`);
   const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
     cwd: root,
-    env: withBuildEnv({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: join(root, 'content'), OUT_DIR: outDir }),
+    env: withBuildEnv({
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      CONTENT_ROOT: join(root, 'content'),
+      OUT_DIR: outDir,
+    }),
     encoding: 'utf8',
     timeout: 300_000,
   });
@@ -56,16 +63,24 @@ if (process.env['LIGHTHOUSE_SKIP_BUILD'] === '1' && existsSync(outDir)) {
 function pickPage(folder: string, rank: (html: string) => number = () => 0): string | undefined {
   const dir = join(outDir, folder);
   if (!existsSync(dir)) return undefined;
-  const slugs = readdirSync(dir).sort().filter((name) => existsSync(join(dir, name, 'index.html')));
+  const slugs = readdirSync(dir)
+    .sort()
+    .filter((name) => existsSync(join(dir, name, 'index.html')));
   const scored = slugs.map((slug) => ({ slug, score: rank(readFileSync(join(dir, slug, 'index.html'), 'utf8')) }));
-  const best = scored.reduce<(typeof scored)[number] | undefined>((top, page) => (!top || page.score > top.score ? page : top), undefined);
+  const best = scored.reduce<(typeof scored)[number] | undefined>(
+    (top, page) => (!top || page.score > top.score ? page : top),
+    undefined,
+  );
   return best && `/${folder}/${best.slug}/`;
 }
 
 // The article with the most formulas: math brings the most bytes and the font to the page.
 const formulas = (html: string) => html.split('<math').length - 1;
-const pages: { name: string; path: string }[] = [{ name: 'home', path: '/' }];
-for (const [name, folder, rank] of [['article (most math)', 'posts', formulas], ['course', 'courses', undefined]] as const) {
+const pages: Array<{ name: string; path: string }> = [{ name: 'home', path: '/' }];
+for (const [name, folder, rank] of [
+  ['article (most math)', 'posts', formulas],
+  ['course', 'courses', undefined],
+] as const) {
   const path = pickPage(folder, rank);
   if (path) pages.push({ name, path });
   else if (folder === 'posts') console.error('⚠ no article page under posts/*/index.html');
@@ -73,9 +88,13 @@ for (const [name, folder, rank] of [['article (most math)', 'posts', formulas], 
 
 const site = await serve(outDir, { idleMs: 600_000 });
 let chrome: LaunchedChrome | undefined;
-const results: { name: string; path: string; lhr: Result }[] = [];
+const results: Array<{ name: string; path: string; lhr: Result }> = [];
 try {
-  chrome = await launch({ chromePath: executable, chromeFlags: [...chromiumArgs, '--headless=new'], logLevel: 'silent' });
+  chrome = await launch({
+    chromePath: executable,
+    chromeFlags: [...chromiumArgs, '--headless=new'],
+    logLevel: 'silent',
+  });
   mkdirSync(reportDir, { recursive: true });
   for (const { name, path } of pages) {
     console.log(`Auditing ${path} …`);
@@ -100,7 +119,8 @@ try {
 
 const score = (lhr: Result, id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 const widths = [Math.max(4, ...results.map((r) => r.path.length)), ...categories.map((c) => c.length)];
-const row = (cells: (string | number)[]) => cells.map((cell, i) => String(cell)[i ? 'padStart' : 'padEnd'](widths[i]!)).join('  ');
+const row = (cells: Array<string | number>) =>
+  cells.map((cell, i) => String(cell)[i ? 'padStart' : 'padEnd'](widths[i]!)).join('  ');
 console.log(`\n${row(['URL', ...categories])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 for (const { path, lhr } of results) console.log(row([path, ...categories.map((c) => score(lhr, c))]));
 
@@ -108,13 +128,15 @@ const failures: string[] = [];
 for (const { path, lhr } of results) {
   for (const id of categories) {
     const category = lhr.categories[id];
-    if (!category || category.score === null || category.score >= 1) continue;
+    if (category?.score == null || category.score >= 1) continue;
     failures.push(`\n${path} — ${category.title}: ${score(lhr, id)}`);
     for (const ref of category.auditRefs) {
       const audit = lhr.audits[ref.id];
-      if (!audit || audit.score === null || audit.score >= 1) continue;
+      if (audit?.score == null || audit.score >= 1) continue;
       const value = audit.displayValue ? ` (${audit.displayValue})` : '';
-      failures.push(`  • ${audit.id}: ${audit.title}${value}, score ${audit.score}${ref.weight ? `, weight ${ref.weight}` : ''}`);
+      failures.push(
+        `  • ${audit.id}: ${audit.title}${value}, score ${audit.score}${ref.weight ? `, weight ${ref.weight}` : ''}`,
+      );
     }
   }
 }

@@ -17,23 +17,31 @@ import { listCollectionFiles } from '../src/lib/content-files.ts';
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const root = contentRoot();
-const withFigure = listCollectionFiles(root, 'posts').find((path) => path.endsWith('.mdx') && readFileSync(join(root, path), 'utf8').includes('<Figure'));
+const withFigure = listCollectionFiles(root, 'posts').find(
+  (path) => path.endsWith('.mdx') && readFileSync(join(root, path), 'utf8').includes('<Figure'),
+);
 const upload = existsSync(join(root, 'posts/images')) ? readdirSync(join(root, 'posts/images'))[0] : undefined;
-if (!withFigure || !upload) throw new Error(`${root}: measuring needs a post with a <Figure> and an image in posts/images/`);
+if (!withFigure || !upload)
+  throw new Error(`${root}: measuring needs a post with a <Figure> and an image in posts/images/`);
 
 /** The policy as built, then without each source that loosens it. */
 const variants: Array<[string, string]> = [
   ['as built', adminMetaPolicy],
-  ...([
-    ["style-src 'self' 'unsafe-inline'", "style-src 'self'"],
-    ["img-src 'self' data: blob:", "img-src 'self' blob:"],
-    ["img-src 'self' data: blob:", "img-src 'self' data:"],
-    ["connect-src 'self' data: blob:", "connect-src 'self' blob:"],
-    ["connect-src 'self' data: blob:", "connect-src 'self' data:"],
-    ['frame-src blob:; ', ''],
-    ['manifest-src blob:; ', ''],
-    ["font-src 'self'", "font-src 'none'"],
-  ] as const).map(([from, to]): [string, string] => [`${from.replace(/; $/, '')} → ${to.replace(/; $/, '') || '(none)'}`, adminMetaPolicy.replace(from, to)]),
+  ...(
+    [
+      ["style-src 'self' 'unsafe-inline'", "style-src 'self'"],
+      ["img-src 'self' data: blob:", "img-src 'self' blob:"],
+      ["img-src 'self' data: blob:", "img-src 'self' data:"],
+      ["connect-src 'self' data: blob:", "connect-src 'self' blob:"],
+      ["connect-src 'self' data: blob:", "connect-src 'self' data:"],
+      ['frame-src blob:; ', ''],
+      ['manifest-src blob:; ', ''],
+      ["font-src 'self'", "font-src 'none'"],
+    ] as const
+  ).map(([from, to]): [string, string] => [
+    `${from.replace(/; $/, '')} → ${to.replace(/; $/, '') || '(none)'}`,
+    adminMetaPolicy.replace(from, to),
+  ]),
 ];
 
 const site = await serve(dist);
@@ -51,7 +59,9 @@ for (const [name, policy] of variants) {
   await page.exposeFunction('reportViolation', (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportViolation: (what: string) => void }).reportViolation(`${event.effectiveDirective} ${event.blockedURI.split(':')[0]}`);
+      (window as unknown as { reportViolation: (what: string) => void }).reportViolation(
+        `${event.effectiveDirective} ${event.blockedURI.split(':')[0]}`,
+      );
     });
   });
   await page.goto(`${site.origin}/`);
@@ -63,16 +73,27 @@ for (const [name, policy] of variants) {
   await page.getByRole('button', { name: 'Work with Test Repository' }).click();
   await page.getByRole('button', { name: 'Create New Entry' }).first().waitFor();
   await page.evaluate(() => (location.hash = '#/assets'));
-  await page.locator('input[type="file"]').first().setInputFiles(join(root, 'posts/images', upload));
-  await page.getByRole('radio', { name: 'Keep Both' }).check().catch(() => undefined);
+  await page
+    .locator('input[type="file"]')
+    .first()
+    .setInputFiles(join(root, 'posts/images', upload));
+  await page
+    .getByRole('radio', { name: 'Keep Both' })
+    .check()
+    .catch(() => undefined);
   await page.getByRole('button', { name: 'Upload', exact: true }).last().click();
   await page.waitForTimeout(2500);
-  await page.evaluate((hash) => (location.hash = hash), `#/collections/posts/entries/${withFigure.replace(/^posts\//, '').replace(/\.mdx$/, '')}`);
+  await page.evaluate(
+    (hash) => (location.hash = hash),
+    `#/collections/posts/entries/${withFigure.replace(/^posts\//, '').replace(/\.mdx$/, '')}`,
+  );
   await page.getByRole('textbox', { name: 'Title' }).waitFor();
   await page.waitForTimeout(2500);
   const previewImages = await page.frameLocator('iframe').locator('.figure img[src^="blob:"]').count();
   const found = [...seen].map(([what, count]) => `${what} ×${count}`).join(', ') || 'none';
-  console.log(`${name.padEnd(58)} violations: ${found}; figure in the preview: ${previewImages > 0 ? 'shown' : 'missing'}`);
+  console.log(
+    `${name.padEnd(58)} violations: ${found}; figure in the preview: ${previewImages > 0 ? 'shown' : 'missing'}`,
+  );
   await browser.close();
 }
 await site.close();

@@ -22,7 +22,13 @@ import { serve } from './lib/serve.ts';
 
 /** KaTeX's MathML with `columnalign` as the site's alignment classes, cell by cell. */
 function katexMathml(tex: string, display: boolean): string {
-  const html = katex.renderToString(tex, { displayMode: display, output: 'mathml', throwOnError: true, strict: 'ignore', trust: false });
+  const html = katex.renderToString(tex, {
+    displayMode: display,
+    output: 'mathml',
+    throwOnError: true,
+    strict: 'ignore',
+    trust: false,
+  });
   return html.replace(/<mtable([^>]*)>([\s\S]*?)<\/mtable>/g, (table, attributes: string, body: string) => {
     const aligns = /columnalign="([^"]*)"/.exec(attributes)?.[1]?.split(/\s+/);
     if (!aligns) return table;
@@ -37,11 +43,15 @@ function katexMathml(tex: string, display: boolean): string {
   });
 }
 
-const katexPage = (mathml: string, display: boolean) => (display ? `<div class="math-display">${mathml}</div>` : mathml);
+const katexPage = (mathml: string, display: boolean) =>
+  display ? `<div class="math-display">${mathml}</div>` : mathml;
 /** Each renderer, and whether its page loads the site's math stylesheet and font. */
 const renderers: Record<string, { render: Render; styled: boolean }> = {
   'Temml (the site now)': { render: mathRenderers.now, styled: true },
-  'KaTeX MathML + alignment classes, same stylesheet and font': { render: (tex, display) => katexPage(katexMathml(tex, display), display), styled: true },
+  'KaTeX MathML + alignment classes, same stylesheet and font': {
+    render: (tex, display) => katexPage(katexMathml(tex, display), display),
+    styled: true,
+  },
   'KaTeX MathML with no math font (the site before)': {
     render: (tex, display) => katexPage(mathRenderers.before(tex, display), display),
     styled: false,
@@ -60,21 +70,30 @@ if (import.meta.main) {
   copyFileSync('src/styles/fonts/stix-two-math.woff2', join(out, 'fonts/stix-two-math.woff2'));
   const site = await serve(out);
   const executablePath = chromiumPath();
-  if (!executablePath) throw new Error("No Chromium found: apt-get install chromium, or set CHROME_PATH.");
+  if (!executablePath) throw new Error('No Chromium found: apt-get install chromium, or set CHROME_PATH.');
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   console.log(`${formulas.length} formulas (${display.length} display) from ${dir}\n`);
   for (const [name, { render, styled }] of Object.entries(renderers)) {
     const file = `${name.replace(/\W+/g, '-').toLowerCase()}.html`;
     const body = display.map(({ tex }) => render(tex, true)).join('\n');
-    const stylesheet = styled ? '<link rel="stylesheet" href="math.css">' : '<style>.math-display { margin: 1em 0 }</style>';
-    writeFileSync(join(out, file), `<!doctype html><html lang="en"><meta charset="utf-8">${stylesheet}<body style="font: 18px/1.6 Georgia, serif; width: 760px; margin: 20px">${body}`);
+    const stylesheet = styled
+      ? '<link rel="stylesheet" href="math.css">'
+      : '<style>.math-display { margin: 1em 0 }</style>';
+    writeFileSync(
+      join(out, file),
+      `<!doctype html><html lang="en"><meta charset="utf-8">${stylesheet}<body style="font: 18px/1.6 Georgia, serif; width: 760px; margin: 20px">${body}`,
+    );
     const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
     await page.goto(`${site.origin}/${file}`);
     await page.evaluate(() => document.fonts.ready);
     const measured = await page.evaluate(measureDisplayMath);
     const multiRow = measured.filter((formula) => formula.tables.some((table) => table.rows.length > 1));
-    const misaligned = multiRow.filter((formula) => layoutProblems(formula).some((problem) => problem.includes('-aligned')));
-    const crossing = multiRow.filter((formula) => layoutProblems(formula).some((problem) => problem.includes('overlaps')));
+    const misaligned = multiRow.filter((formula) =>
+      layoutProblems(formula).some((problem) => problem.includes('-aligned')),
+    );
+    const crossing = multiRow.filter((formula) =>
+      layoutProblems(formula).some((problem) => problem.includes('overlaps')),
+    );
     const inline = await page.evaluate(() => {
       // ∑ as inline math draws it, on the same page: the yardstick for display size.
       const math = document.createElementNS('http://www.w3.org/1998/Math/MathML', 'math');
@@ -84,7 +103,12 @@ if (import.meta.main) {
     });
     const operators = measured.flatMap((formula) => formula.largeOperators);
     const small = operators.filter((operator) => operator.height / inline < 1.3);
-    const notCore = await page.evaluate(() => document.querySelectorAll('mlabeledtr, math [mathvariant]:not([mathvariant="normal"]), math [columnalign], math [rowspacing], math [columnspacing]').length);
+    const notCore = await page.evaluate(
+      () =>
+        document.querySelectorAll(
+          'mlabeledtr, math [mathvariant]:not([mathvariant="normal"]), math [columnalign], math [rowspacing], math [columnspacing]',
+        ).length,
+    );
     const { microseconds, bytes } = costPerFormula(render, formulas);
     console.log(name);
     console.log(`  multi-row formulas misaligned: ${misaligned.length} of ${multiRow.length}`);

@@ -111,14 +111,16 @@ try {
   // 'wx' fails if the file appeared since the check, so a race never overwrites a post.
   writeFileSync(plan.path, plan.text, { flag: 'wx' });
 } catch (error) {
-  if ((error as { code?: string }).code === 'EEXIST') fail([`${display(plan.file)} already exists; nothing was written`]);
+  if ((error as { code?: string }).code === 'EEXIST')
+    fail([`${display(plan.file)} already exists; nothing was written`]);
   throw error;
 }
 
 console.log(`✓ Created ${display(plan.file)}`);
 console.log(`  Preview: ${previewUrl(plan.slug)} (start the dev server first: npm run dev)`);
 console.log('  It has draft: true, which keeps it out of the production build; delete that line to publish.');
-if (given.description === undefined) console.log('  Replace the TODO description in the frontmatter before publishing.');
+if (given.description === undefined)
+  console.log('  Replace the TODO description in the frontmatter before publishing.');
 
 const problems = checkContent(root, display).problems.filter((problem) => problem.file === display(plan.file));
 if (problems.length > 0) {
@@ -136,7 +138,9 @@ async function ask(missing: ReadonlySet<AskableField>): Promise<NewPostOptions> 
       if (!missing.has(field)) continue;
       const choices = readChoices(root, field === 'author' ? 'authors' : 'courses');
       console.log(`\n${field === 'author' ? 'Authors' : 'Courses'}:`);
-      choices.forEach((choice, index) => console.log(`  ${index + 1}) ${choice.id}${choice.name ? `  ${choice.name}` : ''}`));
+      choices.forEach((choice, index) =>
+        console.log(`  ${index + 1}) ${choice.id}${choice.name ? `  ${choice.name}` : ''}`),
+      );
       const hint = choices.length === 1 ? ` [${choices[0]?.id}]` : '';
       let answer = '';
       // An empty answer asks again, unless there is only one choice: then it picks that one.
@@ -149,7 +153,8 @@ async function ask(missing: ReadonlySet<AskableField>): Promise<NewPostOptions> 
     if (missing.has('topics')) {
       if (known.length > 0) console.log(`\nTopics in use: ${known.slice(0, 20).join(', ')}`);
       let topics: string[] = [];
-      while (topics.length === 0) topics = parseTopics(await rl.question('Topics (at least one, separated by commas): '), known);
+      while (topics.length === 0)
+        topics = parseTopics(await rl.question('Topics (at least one, separated by commas): '), known);
       answers.topics = topics;
     }
   } catch (error) {

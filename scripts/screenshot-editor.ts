@@ -55,7 +55,9 @@ await page.getByRole('button', { name: 'Save' }).click();
 await page.getByText('description is too short').waitFor();
 await shot('message');
 
-await page.getByRole('textbox', { name: 'Description' }).fill('How models learn by taking small steps downhill, and what that means for your budget.');
+await page
+  .getByRole('textbox', { name: 'Description' })
+  .fill('How models learn by taking small steps downhill, and what that means for your budget.');
 await page.locator('[data-key-path="body"] textarea').fill('Every model learns by trial and error.');
 await page.getByRole('button', { name: 'Insert Callout' }).click();
 await reveal(page, '[data-key-path="components"]');

@@ -14,12 +14,15 @@ const outDir = resolve(process.env['OUT_DIR'] || 'dist');
 const site = await serve(outDir);
 const browser = await launchChromium();
 if (!browser) {
-  console.error('No Chromium found: install Debian\'s chromium (apt-get install chromium) or set CHROME_PATH.');
+  console.error("No Chromium found: install Debian's chromium (apt-get install chromium) or set CHROME_PATH.");
   process.exit(1);
 }
 mkdirSync('screenshots', { recursive: true });
 for (const path of targets) {
-  for (const [label, width] of [['phone', 375], ['desktop', 1280]] as const) {
+  for (const [label, width] of [
+    ['phone', 375],
+    ['desktop', 1280],
+  ] as const) {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await browser.newPage();
       await page.setViewportSize({ width, height: 900 });

@@ -62,7 +62,11 @@ if (args.values.help) {
   process.exit(0);
 }
 if (args.positionals.length !== 1) {
-  usageError(args.positionals.length === 0 ? 'give the export file, e.g. npm run views:import -- pages.csv' : `give one export file (got ${args.positionals.length}: ${args.positionals.join(', ')})`);
+  usageError(
+    args.positionals.length === 0
+      ? 'give the export file, e.g. npm run views:import -- pages.csv'
+      : `give one export file (got ${args.positionals.length}: ${args.positionals.join(', ')})`,
+  );
 }
 const asOf = args.values['as-of'] ?? todayIn(siteConfig.timeZone, new Date());
 if (!isCalendarDay(asOf)) {

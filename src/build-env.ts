@@ -22,7 +22,10 @@ export function buildPaths(env: Record<string, string | undefined> = process.env
   const base = parseBasePath(env);
   const isDefault = root === resolve(cwd, 'content') && !base;
   // Rendered Markdown in the cache holds links with the base path: one cache per root and base.
-  const tag = createHash('sha256').update(base ? `${root}\0${base}` : root).digest('hex').slice(0, 12);
+  const tag = createHash('sha256')
+    .update(base ? `${root}\0${base}` : root)
+    .digest('hex')
+    .slice(0, 12);
   return {
     contentRoot: root,
     outDir: resolve(cwd, env['OUT_DIR'] || 'dist'),
@@ -39,7 +42,9 @@ export function parseBasePath(env: Record<string, string | undefined> = process.
   const raw = env['BASE_PATH'] ?? '';
   const base = raw.trim().replace(/^\/*/, '/').replace(/\/+$/, '');
   if (base && !/^(?:\/[A-Za-z0-9._~-]+)+$/.test(base)) {
-    throw new Error(`BASE_PATH "${raw}" is not a URL path: write it like /blog or /my-repository (letters, digits, - . _ ~ between slashes)`);
+    throw new Error(
+      `BASE_PATH "${raw}" is not a URL path: write it like /blog or /my-repository (letters, digits, - . _ ~ between slashes)`,
+    );
   }
   return base;
 }
@@ -53,11 +58,16 @@ export function envSwitch(name: string, env: Record<string, string | undefined> 
   const value = env[name];
   if (value === undefined || value === '' || value === '1') return true;
   if (value === '0') return false;
-  throw new Error(`${name}="${value}" is not a setting: write ${name}=0 to turn it off, or ${name}=1 (or nothing) to keep it on`);
+  throw new Error(
+    `${name}="${value}" is not a setting: write ${name}=0 to turn it off, or ${name}=1 (or nothing) to keep it on`,
+  );
 }
 
 /** Where rendered social images are cached between builds (SOCIAL_IMAGE_CACHE overrides it). */
-export function socialImageCacheDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
+export function socialImageCacheDir(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): string {
   return resolve(cwd, env['SOCIAL_IMAGE_CACHE'] || 'node_modules/.cache/social-images');
 }
 
@@ -76,7 +86,10 @@ export function socialImageCacheDir(env: Record<string, string | undefined> = pr
  * mimalloc reads both when that module loads, which happens before
  * astro.config.mjs runs, so it must be in the environment the process starts with.
  */
-export const buildEnv: Readonly<Record<string, string>> = { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
+export const buildEnv: Readonly<Record<string, string>> = {
+  MIMALLOC_PURGE_DELAY: '0',
+  MIMALLOC_ARENA_EAGER_COMMIT: '0',
+};
 
 /** `buildEnv` under `env`: a value the caller set on purpose wins. */
 export function withBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

@@ -13,8 +13,7 @@ export const siteConfig = {
   /** The organisation behind the site (header, footer, copyright). */
   organisation: 'LSBR Executive Education',
   /** One line under the name on the index and in meta descriptions of list pages. */
-  tagline:
-    'Practical machine learning and the mathematics behind it, for professionals and business leaders.',
+  tagline: 'Practical machine learning and the mathematics behind it, for professionals and business leaders.',
   /**
    * Canonical origin of the published site. Deployments override it with SITE_URL; the default is
    * a reserved .example domain so that nothing points at a real host by accident.
@@ -48,5 +47,3 @@ export const siteConfig = {
     'The content is provided for educational purposes only. While we aim for accuracy, we make no guarantee that it is complete or current. ' +
     'Any action you take on the basis of this article is at your own risk, and {publisher} accepts no liability for any loss arising from it.',
 } as const;
-
-export type SiteConfig = typeof siteConfig;

@@ -29,16 +29,17 @@ export class BuildError extends Error {}
 /** The process and all its descendants, from /proc/<pid>/task/<tid>/children. */
 function processTree(pid: number): number[] {
   const tree = [pid];
-  for (let i = 0; i < tree.length; i++) {
+  // for…of sees the children pushed below, so the walk goes down the whole tree.
+  for (const id of tree) {
     let tasks: string[];
     try {
-      tasks = readdirSync(`/proc/${tree[i]}/task`);
+      tasks = readdirSync(`/proc/${id}/task`);
     } catch {
       continue; // exited since
     }
     for (const task of tasks) {
       try {
-        const children = readFileSync(`/proc/${tree[i]}/task/${task}/children`, 'utf8').trim();
+        const children = readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim();
         if (children) tree.push(...children.split(/\s+/).map(Number));
       } catch {
         // exited since
@@ -62,7 +63,13 @@ function rssOf(pid: number): number {
 export const current: { child: ChildProcess | undefined } = { child: undefined };
 
 /** Runs `command` in `cwd`, sampling its process tree's memory every 100 ms. */
-export async function runBuild(label: string, command: readonly string[], cwd: string, env: NodeJS.ProcessEnv, scratch: string): Promise<{ run: BuildRun; output: string }> {
+export async function runBuild(
+  label: string,
+  command: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  scratch: string,
+): Promise<{ run: BuildRun; output: string }> {
   const timeFile = join(scratch, `time-${label}.txt`);
   const argv = gnuTime ? [gnuTime, '-f', '%U %S %M', '-o', timeFile, ...command] : [...command];
   const loadBefore = loadavg()[0] ?? 0;
@@ -84,7 +91,10 @@ export async function runBuild(label: string, command: readonly string[], cwd: s
   let peakRss = 0;
   const sample = () => {
     if (!child.pid) return;
-    peakRss = Math.max(peakRss, processTree(child.pid).reduce((sum, pid) => sum + rssOf(pid), 0));
+    peakRss = Math.max(
+      peakRss,
+      processTree(child.pid).reduce((sum, pid) => sum + rssOf(pid), 0),
+    );
   };
   const sampler = procfs ? setInterval(sample, 100) : undefined;
   const code = await new Promise<number | null>((done, reject) => {
@@ -95,7 +105,8 @@ export async function runBuild(label: string, command: readonly string[], cwd: s
   clearInterval(sampler);
   current.child = undefined;
   if (code !== 0) {
-    const tail = output.trimEnd().split('\n').slice(-60).join('\n') || '(it printed nothing: killed, or out of memory?)';
+    const tail =
+      output.trimEnd().split('\n').slice(-60).join('\n') || '(it printed nothing: killed, or out of memory?)';
     throw new BuildError(`${label} build failed (exit code ${code}) in ${cwd}. Last lines of its output:\n\n${tail}`);
   }
   let cpuSeconds: number | null = null;

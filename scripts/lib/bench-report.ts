@@ -39,7 +39,8 @@ interface Target {
 }
 
 export const seconds = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
-export const mb = (bytes: number | null | undefined) => (bytes == null ? '–' : `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MB`);
+export const mb = (bytes: number | null | undefined) =>
+  bytes == null ? '–' : `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const times = (ratio: number | null | undefined) => (ratio == null ? '–' : `${ratio.toFixed(2)}×`);
 const cpu = (run: BuildRun | undefined) => (run?.cpuSeconds == null ? '–' : `${run.cpuSeconds.toFixed(1)} s`);
@@ -78,7 +79,9 @@ export function table(results: SizeResult[]): string {
   const header = ['', ...results.map((r) => `N = ${r.posts}`)];
   const cells = [header, ...rows.map(([label, cell]) => [label, ...results.map(cell)])];
   const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
-  return cells.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ')).join('\n');
+  return cells
+    .map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   '))
+    .join('\n');
 }
 
 const LIMIT = 1.5 * 2 ** 30; // 1536 MB, in the MB (2^20 bytes) the table uses
@@ -87,13 +90,27 @@ function ratioTarget(r: SizeResult | undefined, n: number): Target {
   const label = `${n.toLocaleString('en')} posts: complete cold build ≤ 1.5× the baseline`;
   if (!r) return { label, status: 'n/a', figure: `not measured (add ${n} to --sizes)` };
   if (!r.baseline) return { label, status: 'n/a', figure: 'baseline skipped' };
-  return { label, status: r.baseline.ratio <= 1.5 ? 'PASS' : 'MISS', figure: `${times(r.baseline.ratio)} (${seconds(r.cold.ms)} vs ${seconds(r.baseline.ms)})` };
+  return {
+    label,
+    status: r.baseline.ratio <= 1.5 ? 'PASS' : 'MISS',
+    figure: `${times(r.baseline.ratio)} (${seconds(r.cold.ms)} vs ${seconds(r.baseline.ms)})`,
+  };
 }
 
 function warmTargets(r: SizeResult): Target[] {
   const list: Target[] = [];
-  if (r.unchanged) list.push({ label: `${r.posts} posts: nothing changed ≤ 5 s`, status: r.unchanged.ms <= 5_000 ? 'PASS' : 'MISS', figure: seconds(r.unchanged.ms) });
-  if (r.edit) list.push({ label: `${r.posts} posts: one post edited ≤ 10 s`, status: r.edit.ms <= 10_000 ? 'PASS' : 'MISS', figure: seconds(r.edit.ms) });
+  if (r.unchanged)
+    list.push({
+      label: `${r.posts} posts: nothing changed ≤ 5 s`,
+      status: r.unchanged.ms <= 5_000 ? 'PASS' : 'MISS',
+      figure: seconds(r.unchanged.ms),
+    });
+  if (r.edit)
+    list.push({
+      label: `${r.posts} posts: one post edited ≤ 10 s`,
+      status: r.edit.ms <= 10_000 ? 'PASS' : 'MISS',
+      figure: seconds(r.edit.ms),
+    });
   return list;
 }
 
@@ -104,13 +121,25 @@ export function targets(results: SizeResult[]): Target[] {
   const r5000 = at(5000);
   const list: Target[] = [ratioTarget(r1000, 1000), ratioTarget(r5000, 5000)];
   list.push(
-    !r1000 || r1000.cold.peakRss == null
-      ? { label: '1,000 posts: peak memory < 1.5 GB (1536 MB)', status: 'n/a', figure: r1000 ? 'no /proc to sample' : 'not measured (add 1000 to --sizes)' }
-      : { label: '1,000 posts: peak memory < 1.5 GB (1536 MB)', status: r1000.cold.peakRss < LIMIT ? 'PASS' : 'MISS', figure: mb(r1000.cold.peakRss) },
+    r1000?.cold.peakRss == null
+      ? {
+          label: '1,000 posts: peak memory < 1.5 GB (1536 MB)',
+          status: 'n/a',
+          figure: r1000 ? 'no /proc to sample' : 'not measured (add 1000 to --sizes)',
+        }
+      : {
+          label: '1,000 posts: peak memory < 1.5 GB (1536 MB)',
+          status: r1000.cold.peakRss < LIMIT ? 'PASS' : 'MISS',
+          figure: mb(r1000.cold.peakRss),
+        },
   );
   list.push(
     !r1000 || !r5000
-      ? { label: 'time per post at 5,000 ≤ 1.2× that at 1,000 (flat)', status: 'n/a', figure: 'needs both 1000 and 5000 in --sizes' }
+      ? {
+          label: 'time per post at 5,000 ≤ 1.2× that at 1,000 (flat)',
+          status: 'n/a',
+          figure: 'needs both 1000 and 5000 in --sizes',
+        }
       : {
           label: 'time per post at 5,000 ≤ 1.2× that at 1,000 (flat)',
           status: r5000.cold.msPerPost <= 1.2 * r1000.cold.msPerPost ? 'PASS' : 'MISS',
@@ -125,7 +154,13 @@ export function targets(results: SizeResult[]): Target[] {
 export function gitInfo(projectRoot: string): { commit: string | null; branch: string | null } {
   try {
     let gitDir = join(projectRoot, '.git');
-    if (statSync(gitDir).isFile()) gitDir = resolve(projectRoot, readFileSync(gitDir, 'utf8').replace(/^gitdir:\s*/, '').trim());
+    if (statSync(gitDir).isFile())
+      gitDir = resolve(
+        projectRoot,
+        readFileSync(gitDir, 'utf8')
+          .replace(/^gitdir:\s*/, '')
+          .trim(),
+      );
     const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim();
     if (!head.startsWith('ref: ')) return { commit: head, branch: null };
     const ref = head.slice(5);
@@ -142,7 +177,9 @@ export function gitInfo(projectRoot: string): { commit: string | null; branch: s
 
 export function machineInfo(projectRoot: string) {
   const cpuList = cpus();
-  const astro = JSON.parse(readFileSync(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { version: string };
+  const astro = JSON.parse(readFileSync(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as {
+    version: string;
+  };
   return {
     cpus: cpuList.length,
     cpuModel: cpuList[0]?.model ?? null,
@@ -150,7 +187,9 @@ export function machineInfo(projectRoot: string) {
     platform: `${process.platform} ${release()}`,
     node: process.version,
     astro: astro.version,
-    memorySampling: existsSync('/proc/self/status') ? 'sum of VmRSS over the build process tree, every 100 ms' : 'unavailable (no /proc)',
+    memorySampling: existsSync('/proc/self/status')
+      ? 'sum of VmRSS over the build process tree, every 100 ms'
+      : 'unavailable (no /proc)',
     cpuTiming: gnuTime ? 'GNU time (user + system of the build and its children)' : 'unavailable',
     loadAverageAtStart: loadavg(),
   };

@@ -60,86 +60,371 @@ function prng(seed: number) {
 type Random = ReturnType<typeof prng>;
 
 const subjects = [
-  'Gradient Descent', 'Linear Regression', 'Logistic Regression', 'Bayesian Inference', 'Decision Trees',
-  'Random Forests', 'Gradient Boosting', 'Support Vector Machines', 'Neural Networks', 'Convolutional Networks',
-  'Recurrent Networks', 'Transformers', 'Principal Component Analysis', 'K-Means Clustering', 'Time Series Forecasting',
-  'Anomaly Detection', 'Reinforcement Learning', 'Regularisation', 'Cross-Validation', 'Feature Engineering',
-  'Hyperparameter Tuning', 'Causal Inference', 'Survival Analysis', 'Matrix Factorisation', 'Kernel Methods',
-  'Probabilistic Graphical Models', 'Markov Chains', 'Monte Carlo Methods', 'Natural Language Processing', 'Recommender Systems',
-  'Model Calibration', 'Ensemble Methods', 'Dimensionality Reduction', 'Optimisation Theory', 'Linear Algebra',
-  'Hypothesis Testing', 'Credit Scoring Models', 'Fraud Detection Models', 'Demand Forecasting', 'Explainable Machine Learning',
+  'Gradient Descent',
+  'Linear Regression',
+  'Logistic Regression',
+  'Bayesian Inference',
+  'Decision Trees',
+  'Random Forests',
+  'Gradient Boosting',
+  'Support Vector Machines',
+  'Neural Networks',
+  'Convolutional Networks',
+  'Recurrent Networks',
+  'Transformers',
+  'Principal Component Analysis',
+  'K-Means Clustering',
+  'Time Series Forecasting',
+  'Anomaly Detection',
+  'Reinforcement Learning',
+  'Regularisation',
+  'Cross-Validation',
+  'Feature Engineering',
+  'Hyperparameter Tuning',
+  'Causal Inference',
+  'Survival Analysis',
+  'Matrix Factorisation',
+  'Kernel Methods',
+  'Probabilistic Graphical Models',
+  'Markov Chains',
+  'Monte Carlo Methods',
+  'Natural Language Processing',
+  'Recommender Systems',
+  'Model Calibration',
+  'Ensemble Methods',
+  'Dimensionality Reduction',
+  'Optimisation Theory',
+  'Linear Algebra',
+  'Hypothesis Testing',
+  'Credit Scoring Models',
+  'Fraud Detection Models',
+  'Demand Forecasting',
+  'Explainable Machine Learning',
 ];
 /** What follows the subject in a title, separator included. */
 const angles = [
-  ': A Practical Guide', ' for Business Leaders', ' in Retail Banking', ' for Risk Managers', ' from First Principles',
-  ' in Production Systems', ' for Healthcare Analytics', ' in Energy Markets', ' for Supply Chain Teams', ' Without the Jargon',
-  ' in Insurance Pricing', ' for Marketing Analysts', ' and Its Pitfalls', ' in Customer Service', ' for Portfolio Managers',
-  ': Step by Step', ' in Manufacturing', ' for Public Policy', ' and the Mathematics Behind It', ' in Everyday Decisions',
+  ': A Practical Guide',
+  ' for Business Leaders',
+  ' in Retail Banking',
+  ' for Risk Managers',
+  ' from First Principles',
+  ' in Production Systems',
+  ' for Healthcare Analytics',
+  ' in Energy Markets',
+  ' for Supply Chain Teams',
+  ' Without the Jargon',
+  ' in Insurance Pricing',
+  ' for Marketing Analysts',
+  ' and Its Pitfalls',
+  ' in Customer Service',
+  ' for Portfolio Managers',
+  ': Step by Step',
+  ' in Manufacturing',
+  ' for Public Policy',
+  ' and the Mathematics Behind It',
+  ' in Everyday Decisions',
 ];
 const audiences = [
-  'analysts', 'risk teams', 'product managers', 'executives', 'data engineers', 'students', 'consultants',
-  'finance professionals', 'operations teams', 'clinicians', 'policy makers', 'marketing teams',
+  'analysts',
+  'risk teams',
+  'product managers',
+  'executives',
+  'data engineers',
+  'students',
+  'consultants',
+  'finance professionals',
+  'operations teams',
+  'clinicians',
+  'policy makers',
+  'marketing teams',
 ];
 const goals = [
-  'make better decisions', 'avoid costly mistakes', 'judge a model before trusting it', 'explain results to stakeholders',
-  'ship reliable forecasts', 'measure what matters', 'separate signal from noise', 'choose the right technique',
+  'make better decisions',
+  'avoid costly mistakes',
+  'judge a model before trusting it',
+  'explain results to stakeholders',
+  'ship reliable forecasts',
+  'measure what matters',
+  'separate signal from noise',
+  'choose the right technique',
 ];
 const topicList = [
-  'finance', 'credit risk', 'fraud detection', 'trading', 'portfolio optimization', 'clustering', 'regression',
-  'classification', 'optimisation', 'linear algebra', 'probability', 'statistics', 'bayesian methods', 'deep learning',
-  'neural networks', 'time series', 'forecasting', 'nlp', 'computer vision', 'reinforcement learning', 'healthcare',
-  'energy', 'retail', 'insurance', 'ethics', 'explainability', 'careers', 'mlops', 'data engineering', 'calculus',
+  'finance',
+  'credit risk',
+  'fraud detection',
+  'trading',
+  'portfolio optimization',
+  'clustering',
+  'regression',
+  'classification',
+  'optimisation',
+  'linear algebra',
+  'probability',
+  'statistics',
+  'bayesian methods',
+  'deep learning',
+  'neural networks',
+  'time series',
+  'forecasting',
+  'nlp',
+  'computer vision',
+  'reinforcement learning',
+  'healthcare',
+  'energy',
+  'retail',
+  'insurance',
+  'ethics',
+  'explainability',
+  'careers',
+  'mlops',
+  'data engineering',
+  'calculus',
 ];
 const sectionTitles = [
-  'Understanding the Core Concepts', 'Why It Matters', 'The Mathematics Behind It', 'A Worked Example',
-  'Choosing the Right Model', 'Preparing the Data', 'Training and Validation', 'Measuring Performance',
-  'Common Pitfalls', 'Interpreting the Results', 'From Prototype to Production', 'Real-World Applications',
-  'Scaling Up', 'Comparing the Alternatives', 'Questions to Ask Your Team', 'Where to Go Next',
-  'A Brief History', 'Assumptions and Limits', 'Tuning the Hyperparameters', 'Monitoring After Launch',
-  'Costs and Benefits', 'Regulation and Governance', 'Building Intuition', 'Reading the Diagnostics',
+  'Understanding the Core Concepts',
+  'Why It Matters',
+  'The Mathematics Behind It',
+  'A Worked Example',
+  'Choosing the Right Model',
+  'Preparing the Data',
+  'Training and Validation',
+  'Measuring Performance',
+  'Common Pitfalls',
+  'Interpreting the Results',
+  'From Prototype to Production',
+  'Real-World Applications',
+  'Scaling Up',
+  'Comparing the Alternatives',
+  'Questions to Ask Your Team',
+  'Where to Go Next',
+  'A Brief History',
+  'Assumptions and Limits',
+  'Tuning the Hyperparameters',
+  'Monitoring After Launch',
+  'Costs and Benefits',
+  'Regulation and Governance',
+  'Building Intuition',
+  'Reading the Diagnostics',
 ];
 const subsectionTitles = [
-  'A Simple Illustration', 'Edge Cases', 'Choosing the Learning Rate', 'Handling Missing Values', 'Class Imbalance',
-  'Scaling the Features', 'Sanity Checks', 'Reading the Coefficients', 'When the Data Drifts', 'A Note on Notation',
-  'Practical Tips', 'What the Numbers Say', 'Baselines First', 'Uncertainty Estimates', 'Leakage and How to Avoid It',
-  'A Second Example', 'Computational Cost', 'Visualising the Result',
+  'A Simple Illustration',
+  'Edge Cases',
+  'Choosing the Learning Rate',
+  'Handling Missing Values',
+  'Class Imbalance',
+  'Scaling the Features',
+  'Sanity Checks',
+  'Reading the Coefficients',
+  'When the Data Drifts',
+  'A Note on Notation',
+  'Practical Tips',
+  'What the Numbers Say',
+  'Baselines First',
+  'Uncertainty Estimates',
+  'Leakage and How to Avoid It',
+  'A Second Example',
+  'Computational Cost',
+  'Visualising the Result',
 ];
 const adjectives = [
-  'robust', 'sparse', 'noisy', 'linear', 'non-linear', 'convex', 'stochastic', 'probabilistic', 'high-dimensional',
-  'regularised', 'calibrated', 'biased', 'unbiased', 'interpretable', 'overfitted', 'underfitted', 'hierarchical',
-  'latent', 'empirical', 'marginal', 'conditional', 'seasonal', 'imbalanced', 'normalised', 'weighted', 'adaptive',
-  'incremental', 'supervised', 'unsupervised', 'ordinal', 'categorical', 'continuous', 'discrete', 'smooth',
-  'heavy-tailed', 'stationary', 'reproducible', 'scalable', 'expensive', 'simple', 'careful', 'practical',
+  'robust',
+  'sparse',
+  'noisy',
+  'linear',
+  'non-linear',
+  'convex',
+  'stochastic',
+  'probabilistic',
+  'high-dimensional',
+  'regularised',
+  'calibrated',
+  'biased',
+  'unbiased',
+  'interpretable',
+  'overfitted',
+  'underfitted',
+  'hierarchical',
+  'latent',
+  'empirical',
+  'marginal',
+  'conditional',
+  'seasonal',
+  'imbalanced',
+  'normalised',
+  'weighted',
+  'adaptive',
+  'incremental',
+  'supervised',
+  'unsupervised',
+  'ordinal',
+  'categorical',
+  'continuous',
+  'discrete',
+  'smooth',
+  'heavy-tailed',
+  'stationary',
+  'reproducible',
+  'scalable',
+  'expensive',
+  'simple',
+  'careful',
+  'practical',
 ];
 const nouns = [
-  'model', 'estimator', 'gradient', 'loss function', 'learning rate', 'feature', 'label', 'training set',
-  'validation set', 'test set', 'parameter', 'hyperparameter', 'prior', 'posterior', 'likelihood', 'distribution',
-  'variance', 'bias', 'residual', 'coefficient', 'kernel', 'embedding', 'attention layer', 'decision boundary',
-  'classifier', 'regressor', 'cluster', 'centroid', 'eigenvector', 'covariance matrix', 'objective', 'constraint',
-  'forecast', 'baseline', 'benchmark', 'pipeline', 'dataset', 'sample', 'outlier', 'signal', 'time series',
-  'confusion matrix', 'precision', 'recall', 'threshold', 'ensemble', 'tree', 'split', 'margin', 'weight vector',
-  'activation', 'batch', 'epoch', 'optimiser', 'penalty', 'score', 'probability', 'hypothesis', 'p-value',
-  'confidence interval', 'customer segment', 'portfolio', 'default rate', 'transaction', 'policy', 'reward',
-  'state space', 'latent factor', 'scoring rule', 'calibration curve', 'feature store', 'data drift',
+  'model',
+  'estimator',
+  'gradient',
+  'loss function',
+  'learning rate',
+  'feature',
+  'label',
+  'training set',
+  'validation set',
+  'test set',
+  'parameter',
+  'hyperparameter',
+  'prior',
+  'posterior',
+  'likelihood',
+  'distribution',
+  'variance',
+  'bias',
+  'residual',
+  'coefficient',
+  'kernel',
+  'embedding',
+  'attention layer',
+  'decision boundary',
+  'classifier',
+  'regressor',
+  'cluster',
+  'centroid',
+  'eigenvector',
+  'covariance matrix',
+  'objective',
+  'constraint',
+  'forecast',
+  'baseline',
+  'benchmark',
+  'pipeline',
+  'dataset',
+  'sample',
+  'outlier',
+  'signal',
+  'time series',
+  'confusion matrix',
+  'precision',
+  'recall',
+  'threshold',
+  'ensemble',
+  'tree',
+  'split',
+  'margin',
+  'weight vector',
+  'activation',
+  'batch',
+  'epoch',
+  'optimiser',
+  'penalty',
+  'score',
+  'probability',
+  'hypothesis',
+  'p-value',
+  'confidence interval',
+  'customer segment',
+  'portfolio',
+  'default rate',
+  'transaction',
+  'policy',
+  'reward',
+  'state space',
+  'latent factor',
+  'scoring rule',
+  'calibration curve',
+  'feature store',
+  'data drift',
 ];
 const verbs: ReadonlyArray<readonly [string, string]> = [
-  ['reduce', 'reduces'], ['estimate', 'estimates'], ['approximate', 'approximates'], ['minimise', 'minimises'],
-  ['maximise', 'maximises'], ['capture', 'captures'], ['separate', 'separates'], ['predict', 'predicts'],
-  ['explain', 'explains'], ['stabilise', 'stabilises'], ['shrink', 'shrinks'], ['inflate', 'inflates'],
-  ['summarise', 'summarises'], ['measure', 'measures'], ['rank', 'ranks'], ['cluster', 'clusters'],
-  ['smooth', 'smooths'], ['penalise', 'penalises'], ['update', 'updates'], ['transform', 'transforms'],
-  ['encode', 'encodes'], ['sample', 'samples'], ['validate', 'validates'], ['monitor', 'monitors'],
-  ['compare', 'compares'], ['weight', 'weights'], ['normalise', 'normalises'], ['detect', 'detects'],
+  ['reduce', 'reduces'],
+  ['estimate', 'estimates'],
+  ['approximate', 'approximates'],
+  ['minimise', 'minimises'],
+  ['maximise', 'maximises'],
+  ['capture', 'captures'],
+  ['separate', 'separates'],
+  ['predict', 'predicts'],
+  ['explain', 'explains'],
+  ['stabilise', 'stabilises'],
+  ['shrink', 'shrinks'],
+  ['inflate', 'inflates'],
+  ['summarise', 'summarises'],
+  ['measure', 'measures'],
+  ['rank', 'ranks'],
+  ['cluster', 'clusters'],
+  ['smooth', 'smooths'],
+  ['penalise', 'penalises'],
+  ['update', 'updates'],
+  ['transform', 'transforms'],
+  ['encode', 'encodes'],
+  ['sample', 'samples'],
+  ['validate', 'validates'],
+  ['monitor', 'monitors'],
+  ['compare', 'compares'],
+  ['weight', 'weights'],
+  ['normalise', 'normalises'],
+  ['detect', 'detects'],
 ];
-const adverbs = ['quickly', 'slowly', 'reliably', 'rarely', 'often', 'gradually', 'sharply', 'consistently', 'in practice', 'on average'];
+const adverbs = [
+  'quickly',
+  'slowly',
+  'reliably',
+  'rarely',
+  'often',
+  'gradually',
+  'sharply',
+  'consistently',
+  'in practice',
+  'on average',
+];
 const openers = [
-  'In practice,', 'For most teams,', 'Put simply,', 'In our experience,', 'As a rule,', 'On real data,',
-  'At scale,', 'In a regulated setting,', 'Before anything else,', 'Surprisingly often,', 'Over time,', 'By contrast,',
+  'In practice,',
+  'For most teams,',
+  'Put simply,',
+  'In our experience,',
+  'As a rule,',
+  'On real data,',
+  'At scale,',
+  'In a regulated setting,',
+  'Before anything else,',
+  'Surprisingly often,',
+  'Over time,',
+  'By contrast,',
 ];
 const inlineMath = [
-  '\\theta', '\\eta', '\\hat{y}', '\\lambda', 'x_i', 'y_i', 'w^\\top x', 'p(y \\mid x)', 'R^2', '\\sigma^2',
-  '\\mathbb{E}[X]', '\\beta_j', '\\nabla L(\\theta)', 'O(n \\log n)', '\\alpha = 0.05', 'k', '\\mu', '\\Sigma',
-  '\\lVert w \\rVert_2', 'P(A \\mid B)', 'f(x)', '\\epsilon_t', '\\hat{\\beta}', 'z = Xw + b',
+  '\\theta',
+  '\\eta',
+  '\\hat{y}',
+  '\\lambda',
+  'x_i',
+  'y_i',
+  'w^\\top x',
+  'p(y \\mid x)',
+  'R^2',
+  '\\sigma^2',
+  '\\mathbb{E}[X]',
+  '\\beta_j',
+  '\\nabla L(\\theta)',
+  'O(n \\log n)',
+  '\\alpha = 0.05',
+  'k',
+  '\\mu',
+  '\\Sigma',
+  '\\lVert w \\rVert_2',
+  'P(A \\mid B)',
+  'f(x)',
+  '\\epsilon_t',
+  '\\hat{\\beta}',
+  'z = Xw + b',
 ];
 const displayMath: ReadonlyArray<readonly [string, string]> = [
   ['one step of gradient descent', '\\theta_{t+1} = \\theta_t - \\eta \\nabla_\\theta L(\\theta_t)'],
@@ -155,9 +440,29 @@ const displayMath: ReadonlyArray<readonly [string, string]> = [
   ['the k-means objective', 'J = \\sum_{i=1}^{n} \\min_{j} \\lVert x_i - \\mu_j \\rVert^2'],
   ['exponential smoothing', '\\hat{y}_{t+1} = \\alpha y_t + (1 - \\alpha)\\hat{y}_t'],
 ];
-const models = ['Logistic regression', 'Random forest', 'Gradient boosting', 'Linear regression', 'k-nearest neighbours', 'Naive Bayes', 'Small neural network', 'ARIMA', 'Support vector machine', 'Decision tree'];
+const models = [
+  'Logistic regression',
+  'Random forest',
+  'Gradient boosting',
+  'Linear regression',
+  'k-nearest neighbours',
+  'Naive Bayes',
+  'Small neural network',
+  'ARIMA',
+  'Support vector machine',
+  'Decision tree',
+];
 const metrics = ['AUC', 'Accuracy', 'RMSE', 'MAE', 'F1 score', 'Log loss', 'Recall', 'Precision'];
-const figureSubjects = ['loss curve', 'decision boundary', 'residual plot', 'calibration curve', 'feature importance chart', 'forecast against actuals', 'cluster map', 'learning curve'];
+const figureSubjects = [
+  'loss curve',
+  'decision boundary',
+  'residual plot',
+  'calibration curve',
+  'feature importance chart',
+  'forecast against actuals',
+  'cluster map',
+  'learning curve',
+];
 const calloutTypes = ['note', 'tip', 'warning'] as const;
 
 /** "a" or "an", by the first letter only (good enough for this vocabulary). */
@@ -174,7 +479,8 @@ function sentence(r: Random): string {
     () => `${r.pick(openers)} the ${np()} ${third} the ${np()} when the ${np()} is ${r.pick(adjectives)}.`,
     () => `Teams ${base} the ${np()} before they trust the ${np()}, because ${article(np())} can mislead.`,
     () => `The ${np()} is written as $${r.pick(inlineMath)}$, and it ${third} the ${np()} of the ${np()}.`,
-    () => `Calling \`${r.pick(['model.fit(X, y)', 'np.mean(errors)', 'train_test_split(X, y)', 'scaler.transform(X)', 'model.predict_proba(X)'])}\` ${third} the ${np()} in one line.`,
+    () =>
+      `Calling \`${r.pick(['model.fit(X, y)', 'np.mean(errors)', 'train_test_split(X, y)', 'scaler.transform(X)', 'model.predict_proba(X)'])}\` ${third} the ${np()} in one line.`,
     () => `The **${r.pick(nouns)}** matters more than the ${np()}, since it ${third} the ${np()}.`,
     () => `If $${r.pick(inlineMath)}$ grows, the ${np()} ${third} the ${np()} and the ${np()}.`,
     () => `${r.pick(openers)} ${article(np())} and ${article(np())} ${base} different parts of the ${np()}.`,
@@ -246,7 +552,9 @@ for alpha in [${lr}, 1.0, 10.0]:
 
 function table(r: Random): string {
   const [m1, m2] = r.sample(metrics, 2) as [string, string];
-  const rows = r.sample(models, r.int(3, 5)).map((model) => `| ${model} | ${(0.5 + r.next() / 2).toFixed(3)} | ${(r.next() * 10).toFixed(2)} |`);
+  const rows = r
+    .sample(models, r.int(3, 5))
+    .map((model) => `| ${model} | ${(0.5 + r.next() / 2).toFixed(3)} | ${(r.next() * 10).toFixed(2)} |`);
   return [`| Model | ${m1} | ${m2} |`, '| --- | ---: | ---: |', ...rows].join('\n');
 }
 
@@ -259,7 +567,8 @@ function figure(r: Random, format: 'mdx' | 'md'): string {
 
 function aside(r: Random, format: 'mdx' | 'md', last: boolean): string {
   const points = Array.from({ length: r.int(2, 4) }, () => `- ${sentence(r)}`).join('\n');
-  if (format === 'md') return last ? `> **Key takeaways**\n>\n${points.replaceAll(/^/gm, '> ')}` : `> **Note:** ${sentence(r)}`;
+  if (format === 'md')
+    return last ? `> **Key takeaways**\n>\n${points.replaceAll(/^/gm, '> ')}` : `> **Note:** ${sentence(r)}`;
   if (last) return `<KeyTakeaways>\n${points}\n</KeyTakeaways>`;
   const type = r.pick(calloutTypes);
   const title = r.chance(0.5) ? ` title="${r.pick(sectionTitles)}"` : '';
@@ -273,8 +582,19 @@ interface PostPlan {
 }
 
 /** One post's text. `earlier` are posts it may link to (all published before it). */
-function renderPost(r: Random, plan: PostPlan, date: string, format: 'mdx' | 'md', earlier: readonly PostPlan[], ids: { authors: string[]; courses: string[] }): string {
-  const description = `${plan.subject} for ${r.pick(audiences)} who want to ${r.pick(goals)}, with a worked example, the key formula and the pitfalls to avoid.`.slice(0, 200);
+function renderPost(
+  r: Random,
+  plan: PostPlan,
+  date: string,
+  format: 'mdx' | 'md',
+  earlier: readonly PostPlan[],
+  ids: { authors: string[]; courses: string[] },
+): string {
+  const description =
+    `${plan.subject} for ${r.pick(audiences)} who want to ${r.pick(goals)}, with a worked example, the key formula and the pitfalls to avoid.`.slice(
+      0,
+      200,
+    );
   const front = [
     '---',
     `title: ${JSON.stringify(plan.title)}`,
@@ -293,7 +613,9 @@ function renderPost(r: Random, plan: PostPlan, date: string, format: 'mdx' | 'md
     subsections: r.chance(0.35) ? r.sample(subsectionTitles, r.int(1, 2)) : [],
   }));
   const slugger = new GithubSlugger();
-  const headingIds = sections.flatMap((s) => [s.title, ...s.subsections]).map((text) => ({ text, id: slugger.slug(text) }));
+  const headingIds = sections
+    .flatMap((s) => [s.title, ...s.subsections])
+    .map((text) => ({ text, id: slugger.slug(text) }));
   const target = r.pick(headingIds.slice(1));
 
   // Blocks: a string is fixed text, a string[] a paragraph that may grow to reach the target size.
@@ -305,7 +627,13 @@ function renderPost(r: Random, plan: PostPlan, date: string, format: 'mdx' | 'md
   blocks.push(intro);
 
   const place = (count: number) => r.int(0, count - 1);
-  const at = { code: place(sections.length), math: place(sections.length), table: place(sections.length), figure: place(sections.length), callout: place(sections.length - 1) };
+  const at = {
+    code: place(sections.length),
+    math: place(sections.length),
+    table: place(sections.length),
+    figure: place(sections.length),
+    callout: place(sections.length - 1),
+  };
   sections.forEach((section, i) => {
     blocks.push(`## ${section.title}`, paragraph(r, 2, 4));
     if (i === at.math) {
@@ -333,7 +661,10 @@ function renderPost(r: Random, plan: PostPlan, date: string, format: 'mdx' | 'md
 }
 
 function idsIn(root: string, folder: string): string[] {
-  return readdirSync(join(root, folder)).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('_')).map(fileId).sort();
+  return readdirSync(join(root, folder))
+    .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('_'))
+    .map(fileId)
+    .sort();
 }
 
 /**
@@ -341,7 +672,11 @@ function idsIn(root: string, folder: string): string[] {
  * publishers and the site data from the project's content/. Post i is dated on or after post i − 1 and links only to
  * earlier posts, so every link resolves. Returns the posts in date order.
  */
-export function generatePosts(root: string, n: number, { seed = 1, format = 'mdx' }: GenerateOptions = {}): GeneratedPost[] {
+export function generatePosts(
+  root: string,
+  n: number,
+  { seed = 1, format = 'mdx' }: GenerateOptions = {},
+): GeneratedPost[] {
   const r = prng(seed);
   for (const folder of ['authors', 'courses', 'publishers']) {
     cpSync(join(projectRoot, 'content', folder), join(root, folder), { recursive: true });
@@ -359,7 +694,9 @@ export function generatePosts(root: string, n: number, { seed = 1, format = 'mdx
   });
   return plans.map((plan, i) => {
     const day = Math.floor(((i + r.next()) / n) * SPAN_DAYS);
-    const date = new Date(LAST_DAY - (SPAN_DAYS - 1 - Math.min(day, SPAN_DAYS - 1)) * 86_400_000).toISOString().slice(0, 10);
+    const date = new Date(LAST_DAY - (SPAN_DAYS - 1 - Math.min(day, SPAN_DAYS - 1)) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const postFormat = format === 'mixed' ? (r.chance(0.5) ? 'mdx' : 'md') : format;
     const text = renderPost(r, plan, date, postFormat, plans.slice(Math.max(0, i - 50), i), ids);
     const path = `posts/${plan.slug}.${postFormat}`;

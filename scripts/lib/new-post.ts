@@ -122,7 +122,10 @@ export function resolveChoice(
   if (choices.some((c) => c.id === answer)) return { id: answer };
   const byNumber = /^\d+$/.test(answer) ? choices[Number(answer) - 1] : undefined;
   if (byNumber) return { id: byNumber.id };
-  if (answer === '') return { error: `${field} is missing (pass --${field} with the id of a file in ${folder}: ${describeChoices(choices)})` };
+  if (answer === '')
+    return {
+      error: `${field} is missing (pass --${field} with the id of a file in ${folder}: ${describeChoices(choices)})`,
+    };
   const ids = choices.map((c) => c.id);
   const suggestion = didYouMean(answer, ids);
   const list = suggestion.startsWith('did you mean') ? `${suggestion} valid ids: ${ids.join(', ')}` : suggestion;
@@ -204,7 +207,11 @@ export function planNewPost(
   const errors: NewPostError[] = [];
   const title = (options.title ?? '').trim();
   if (!title) {
-    errors.push({ field: 'title', missing: 'title', message: 'title is missing (write it in quotes: npm run new -- "Gradient descent for managers")' });
+    errors.push({
+      field: 'title',
+      missing: 'title',
+      message: 'title is missing (write it in quotes: npm run new -- "Gradient descent for managers")',
+    });
   } else if (title.length > 140) {
     errors.push({ field: 'title', message: `title is too long (${title.length} characters; keep it to 140 or fewer)` });
   }
@@ -212,18 +219,34 @@ export function planNewPost(
   let slug: string | undefined;
   if (options.slug !== undefined) {
     if (ID_PATTERN.test(options.slug)) slug = options.slug;
-    else errors.push({ field: 'slug', message: `--slug "${options.slug}" must be lower-case words joined by hyphens, e.g. "${slugify(options.slug) || 'gradient-descent'}"` });
+    else
+      errors.push({
+        field: 'slug',
+        message: `--slug "${options.slug}" must be lower-case words joined by hyphens, e.g. "${slugify(options.slug) || 'gradient-descent'}"`,
+      });
   } else if (title) {
     slug = slugify(title) || undefined;
-    if (!slug) errors.push({ field: 'slug', message: `title "${title}" has no letters or digits to make a URL from (pass --slug, e.g. --slug gradient-descent)` });
+    if (!slug)
+      errors.push({
+        field: 'slug',
+        message: `title "${title}" has no letters or digits to make a URL from (pass --slug, e.g. --slug gradient-descent)`,
+      });
   }
   if (slug) {
     const existing = findExistingPost(root, slug);
-    if (existing) errors.push({ field: 'slug', message: `a post with the slug "${slug}" already exists: ${display(existing)} (pick another title or pass --slug)` });
+    if (existing)
+      errors.push({
+        field: 'slug',
+        message: `a post with the slug "${slug}" already exists: ${display(existing)} (pick another title or pass --slug)`,
+      });
   }
 
   const date = options.date ?? todayIn(siteConfig.timeZone, now);
-  if (!isCalendarDay(date)) errors.push({ field: 'date', message: `--date "${date}" must be a real calendar day written YYYY-MM-DD, e.g. ${todayIn(siteConfig.timeZone, now)}` });
+  if (!isCalendarDay(date))
+    errors.push({
+      field: 'date',
+      message: `--date "${date}" must be a real calendar day written YYYY-MM-DD, e.g. ${todayIn(siteConfig.timeZone, now)}`,
+    });
 
   const ids: Partial<Record<'author' | 'course', string>> = {};
   for (const field of ['author', 'course'] as const) {
@@ -231,7 +254,8 @@ export function planNewPost(
     const value = options[field];
     if (value === undefined) {
       const folder = `content/${field === 'author' ? 'authors' : 'courses'}/`;
-      const list = choices.length > 0 ? `one of: ${describeChoices(choices)}` : `an id, once a file exists in ${folder}`;
+      const list =
+        choices.length > 0 ? `one of: ${describeChoices(choices)}` : `an id, once a file exists in ${folder}`;
       errors.push({ field, missing: field, message: `${field} is missing (pass --${field} with ${list})` });
       continue;
     }
@@ -244,7 +268,11 @@ export function planNewPost(
   if (topics.length === 0) {
     const known = existingTopics(root).slice(0, 12);
     const hint = known.length > 0 ? `; existing topics include ${known.map((t) => `"${t}"`).join(', ')}` : '';
-    errors.push({ field: 'topics', missing: 'topics', message: `topics is missing (pass --topics "first topic, second topic"${hint})` });
+    errors.push({
+      field: 'topics',
+      missing: 'topics',
+      message: `topics is missing (pass --topics "first topic, second topic"${hint})`,
+    });
   }
 
   if (errors.length > 0 || !slug || !ids.author || !ids.course) return { ok: false, errors };
@@ -262,7 +290,13 @@ export function planNewPost(
   // editor-facing messages; reading the rendered text back also proves the quoting round-trips.
   const result = postSchema.safeParse(parse(splitFrontmatter(text)?.yaml ?? ''));
   if (!result.success) {
-    return { ok: false, errors: result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || 'post', message: issue.message })) };
+    return {
+      ok: false,
+      errors: result.error.issues.map((issue) => ({
+        field: issue.path.map(String).join('.') || 'post',
+        message: issue.message,
+      })),
+    };
   }
   const file = `posts/${slug}.mdx`;
   return { ok: true, slug, path: join(root, file), file, text, fields };

@@ -42,7 +42,10 @@ function fileFor(dir: string, urlPath: string): string | undefined {
  * Serves `dir` and resolves with its origin, e.g. "http://127.0.0.1:41234". With `base` ("/blog"),
  * the site is served under that path only, as on a GitHub Pages project site.
  */
-export async function serve(dir: string, { idleMs = 120_000, base = '' } = {}): Promise<{ origin: string; server: Server; close: () => Promise<void> }> {
+export async function serve(
+  dir: string,
+  { idleMs = 120_000, base = '' } = {},
+): Promise<{ origin: string; server: Server; close: () => Promise<void> }> {
   let timer: NodeJS.Timeout | undefined;
   const server = createServer((request, response) => {
     clearTimeout(timer);

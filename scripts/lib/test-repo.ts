@@ -63,7 +63,9 @@ export async function listTestRepo(page: Page): Promise<string[]> {
   return page.evaluate(async (top) => {
     const paths: string[] = [];
     const walk = async (dir: FileSystemDirectoryHandle, prefix: string) => {
-      for await (const [name, handle] of (dir as unknown as { entries: () => AsyncIterable<[string, FileSystemHandle]> }).entries()) {
+      for await (const [name, handle] of (
+        dir as unknown as { entries: () => AsyncIterable<[string, FileSystemHandle]> }
+      ).entries()) {
         if (handle.kind === 'directory') await walk(handle as FileSystemDirectoryHandle, `${prefix}${name}/`);
         else paths.push(`${prefix}${name}`);
       }

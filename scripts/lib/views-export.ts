@@ -60,9 +60,12 @@ export interface CsvRecord {
 
 /** What to do about each way csv-parse can refuse a file, for an editor. */
 const CSV_FIXES: Partial<Record<CsvErrorCode, string>> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted value starts here and is never closed. Add the closing " (write "" for a quote inside a quoted value).',
-  CSV_INVALID_CLOSING_QUOTE: 'text after the closing quote of a quoted value. Put the whole value inside the quotes, writing "" for a quote inside it.',
-  INVALID_OPENING_QUOTE: 'a quote inside a value that is not in quotes. Put the whole value in double quotes, writing "" for the quote inside it.',
+  CSV_QUOTE_NOT_CLOSED:
+    'a quoted value starts here and is never closed. Add the closing " (write "" for a quote inside a quoted value).',
+  CSV_INVALID_CLOSING_QUOTE:
+    'text after the closing quote of a quoted value. Put the whole value inside the quotes, writing "" for a quote inside it.',
+  INVALID_OPENING_QUOTE:
+    'a quote inside a value that is not in quotes. Put the whole value in double quotes, writing "" for the quote inside it.',
 };
 
 /** The 1-based line of byte offsets asked for in increasing order: CRLF, LF and a lone CR each end a line. */
@@ -100,7 +103,9 @@ export function parseCsv(text: string, file = 'CSV', firstLine = 1): CsvRecord[]
     });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    throw new ViewsImportError(`${file}:${firstLine - 1 + lineAt(start)}: ${CSV_FIXES[error.code] ?? `${error.message}.`}`);
+    throw new ViewsImportError(
+      `${file}:${firstLine - 1 + lineAt(start)}: ${CSV_FIXES[error.code] ?? `${error.message}.`}`,
+    );
   }
   return records;
 }
@@ -183,7 +188,9 @@ export function readViewsExport(text: string, file: string): ViewsExport {
   const preamble = /^(?:(?:#[^\r\n]*|[ \t]*)(?:\r\n|\n|\r))*/.exec(source)![0];
   const body = source.slice(preamble.length);
   if (body.trim() === '' || body.startsWith('#')) {
-    throw new ViewsImportError(`${file}: the file holds only comments and blank lines, no table. Export the pages report again as CSV.`);
+    throw new ViewsImportError(
+      `${file}: the file holds only comments and blank lines, no table. Export the pages report again as CSV.`,
+    );
   }
   const skipped = preamble.split(/\r\n|\n|\r/).length - 1;
   const records = parseCsv(body, file, skipped + 1);

@@ -38,7 +38,9 @@ function yamlValues(yaml: string, key: string, file: string, firstLine: number):
   const line = (offset: number) => firstLine - 1 + lineCounter.linePos(offset).line;
   const [error] = doc.errors;
   if (error) {
-    throw new ViewsImportError(`${file}:${line(error.pos[0])}: this is not valid YAML (${error.message}). Fix it first; npm run check:content says how.`);
+    throw new ViewsImportError(
+      `${file}:${line(error.pos[0])}: this is not valid YAML (${error.message}). Fix it first; npm run check:content says how.`,
+    );
   }
   if (!isMap(doc.contents)) return [];
   return doc.contents.items.flatMap((pair) => {
@@ -68,7 +70,9 @@ function replaceValue(text: string, offset: number, value: YamlValue, written: s
 export function setViews(source: string, views: number, file: string): { text: string; old: string } {
   const frontmatter = splitFrontmatter(source);
   if (!frontmatter) {
-    throw new ViewsImportError(`${file}: no frontmatter. Start the file with a line "---", the fields, then another "---".`);
+    throw new ViewsImportError(
+      `${file}: no frontmatter. Start the file with a line "---", the fields, then another "---".`,
+    );
   }
   const values = yamlValues(frontmatter.yaml, 'views', file, frontmatter.firstLine);
   const [value] = values;
@@ -97,7 +101,9 @@ export function setViewsAsOf(source: string, day: string | undefined, file: stri
   const values = yamlValues(source, 'viewsAsOf', file, 1);
   const [value] = values;
   if (values.length > 1) {
-    throw new ViewsImportError(`${file}: "viewsAsOf:" is written ${values.length} times (lines ${values.map((v) => v.line).join(', ')}). Keep one.`);
+    throw new ViewsImportError(
+      `${file}: "viewsAsOf:" is written ${values.length} times (lines ${values.map((v) => v.line).join(', ')}). Keep one.`,
+    );
   }
   const old = value ? String(parse(source.slice(value.start, value.end)) ?? '') : '';
   if (day === undefined) return { text: source, old };
@@ -136,7 +142,12 @@ export interface ViewsImportPlan {
  * Plans an import from texts alone (no file system, no clock): reads the export, matches rows to
  * posts, and computes each changed file. Throws a ViewsImportError on the first problem.
  */
-export function planViewsImport(input: { csv: TextFile; posts: TextFile[]; site: TextFile; asOf: string }): ViewsImportPlan {
+export function planViewsImport(input: {
+  csv: TextFile;
+  posts: TextFile[];
+  site: TextFile;
+  asOf: string;
+}): ViewsImportPlan {
   const exported = readViewsExport(input.csv.text, input.csv.name);
   const postsBySlug = new Map<string, TextFile[]>();
   for (const post of input.posts) {
@@ -153,7 +164,11 @@ export function planViewsImport(input: { csv: TextFile; posts: TextFile[]; site:
       notPosts.push({ line: row.line, page: row.page });
     } else if (!postsBySlug.has(slug)) {
       const near = closest(slug, slugs);
-      unknownPosts.push({ line: row.line, page: row.page, hint: near ? `did you mean "${near}"?` : 'no post has this slug' });
+      unknownPosts.push({
+        line: row.line,
+        page: row.page,
+        hint: near ? `did you mean "${near}"?` : 'no post has this slug',
+      });
     } else {
       const total = totals.get(slug) ?? { views: 0, rows: 0 };
       totals.set(slug, { views: total.views + row.views, rows: total.rows + 1 });
@@ -171,7 +186,10 @@ export function planViewsImport(input: { csv: TextFile; posts: TextFile[]; site:
     }
     if (files.length > 1) {
       throw new ViewsImportError(
-        `${files[0]!.name}: two posts have the id "${slug}" (also ${files.slice(1).map((f) => f.name).join(', ')}). Rename one of them.`,
+        `${files[0]!.name}: two posts have the id "${slug}" (also ${files
+          .slice(1)
+          .map((f) => f.name)
+          .join(', ')}). Rename one of them.`,
       );
     }
     const post = files[0]!;
@@ -218,7 +236,9 @@ export function importViews(options: ImportViewsOptions): ViewsImportPlan {
     try {
       return { path, name: display(path), text: readFileSync(path, 'utf8') };
     } catch (error) {
-      throw new ViewsImportError(`${display(path)}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}). Check the path.`);
+      throw new ViewsImportError(
+        `${display(path)}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}). Check the path.`,
+      );
     }
   };
   const csv = read(options.csvPath);
@@ -238,26 +258,44 @@ export function formatReport(plan: ViewsImportPlan, { dryRun = false } = {}): st
   out.push(`Read ${plan.csv}: pages from "${plan.pathColumn}", views from "${plan.countColumn}".`);
   const changed = plan.posts.filter((p) => p.changed);
   out.push('', `${changed.length} post${changed.length === 1 ? '' : 's'} ${would}updated:`);
-  for (const p of changed) out.push(`  ${p.name}  ${p.old || '(empty)'} → ${p.views}${p.rows > 1 ? ` (sum of ${p.rows} rows)` : ''}`);
+  for (const p of changed)
+    out.push(`  ${p.name}  ${p.old || '(empty)'} → ${p.views}${p.rows > 1 ? ` (sum of ${p.rows} rows)` : ''}`);
   const same = plan.posts.length - changed.length;
   if (same > 0) out.push(`${same} post${same === 1 ? '' : 's'} already up to date.`);
   if (plan.unknownPosts.length > 0) {
-    out.push('', `${plan.unknownPosts.length} row${plan.unknownPosts.length === 1 ? '' : 's'} matching no post (ignored):`);
+    out.push(
+      '',
+      `${plan.unknownPosts.length} row${plan.unknownPosts.length === 1 ? '' : 's'} matching no post (ignored):`,
+    );
     for (const r of plan.unknownPosts) out.push(`  line ${r.line}: ${r.page} (${r.hint})`);
   }
   if (plan.notPosts.length > 0) {
     const shown = plan.notPosts.slice(0, 10).map((r) => `${r.page || '(empty)'} (line ${r.line})`);
     const more = plan.notPosts.length > 10 ? `, … and ${plan.notPosts.length - 10} more` : '';
-    out.push('', `${plan.notPosts.length} row${plan.notPosts.length === 1 ? '' : 's'} not a post page (ignored): ${shown.join(', ')}${more}`);
+    out.push(
+      '',
+      `${plan.notPosts.length} row${plan.notPosts.length === 1 ? '' : 's'} not a post page (ignored): ${shown.join(', ')}${more}`,
+    );
   }
   if (plan.missing.length > 0) {
-    out.push('', `${plan.missing.length} post${plan.missing.length === 1 ? '' : 's'} not in the export (left unchanged):`);
+    out.push(
+      '',
+      `${plan.missing.length} post${plan.missing.length === 1 ? '' : 's'} not in the export (left unchanged):`,
+    );
     for (const name of plan.missing) out.push(`  ${name}`);
   }
-  const earlier = plan.asOf < plan.previousAsOf ? ` (earlier than the previous import, ${plan.previousAsOf}: is this an old export?)` : '';
-  if (plan.posts.length === 0) out.push('', `viewsAsOf stays ${plan.previousAsOf || '(none)'}: no row of the export matched a post.`);
+  const earlier =
+    plan.asOf < plan.previousAsOf
+      ? ` (earlier than the previous import, ${plan.previousAsOf}: is this an old export?)`
+      : '';
+  if (plan.posts.length === 0)
+    out.push('', `viewsAsOf stays ${plan.previousAsOf || '(none)'}: no row of the export matched a post.`);
   else if (plan.asOf === plan.previousAsOf) out.push('', `viewsAsOf stays ${plan.asOf}.`);
   else out.push('', `viewsAsOf ${would}set: ${plan.previousAsOf || '(none)'} → ${plan.asOf}${earlier}`);
-  out.push(dryRun ? 'Dry run: no file was written.' : `${plan.writes.length} file${plan.writes.length === 1 ? '' : 's'} written.`);
+  out.push(
+    dryRun
+      ? 'Dry run: no file was written.'
+      : `${plan.writes.length} file${plan.writes.length === 1 ? '' : 's'} written.`,
+  );
   return out.join('\n');
 }

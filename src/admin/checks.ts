@@ -46,10 +46,15 @@ export function checkValue(check: string, value: unknown, entry: Record<string, 
     // file format leaves them out, and report what the schema says about this field.
     const data = Object.fromEntries(Object.entries({ ...entry, [path[0]!]: value }).filter(([, v]) => !isEmpty(v)));
     const result = schema.safeParse(data);
-    return result.success ? undefined : result.error.issues.find((issue) => issue.path.length >= 1 && issue.path[0] === path[0])?.message;
+    return result.success
+      ? undefined
+      : result.error.issues.find((issue) => issue.path.length >= 1 && issue.path[0] === path[0])?.message;
   }
   // An item of a list (a topic, a benefit, a profile's address): its own schema.
-  const itemSchema = path.reduce<z.ZodType | undefined>((current, segment) => current && child(current, segment), schema);
+  const itemSchema = path.reduce<z.ZodType | undefined>(
+    (current, segment) => current && child(current, segment),
+    schema,
+  );
   const result = itemSchema?.safeParse(value);
   return result && !result.success ? result.error.issues[0]?.message : undefined;
 }

@@ -35,7 +35,8 @@ export interface EditorComponent {
   toPreview: (data: ComponentData) => string;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** JSX attribute strings cannot hold a double quote; MDX reads HTML entities in them. */
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 const unescapeAttribute = (text: string) => text.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
@@ -50,12 +51,16 @@ export const ASSET_ATTRIBUTE = 'data-asset';
  */
 export function imageTag(src: string, alt: string): string {
   const local = src !== '' && !/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(src);
-  return local ? `<img ${ASSET_ATTRIBUTE}="${escapeHtml(src)}" alt="${escapeHtml(alt)}">` : `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">`;
+  return local
+    ? `<img ${ASSET_ATTRIBUTE}="${escapeHtml(src)}" alt="${escapeHtml(alt)}">`
+    : `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">`;
 }
 
 /** `title="…"` pairs of a tag's attribute text; anything else (an expression) is ignored. */
 function attributes(text: string): Record<string, string> {
-  return Object.fromEntries([...text.matchAll(/([A-Za-z][\w-]*)="([^"]*)"/g)].map((m) => [m[1]!, unescapeAttribute(m[2]!)]));
+  return Object.fromEntries(
+    [...text.matchAll(/([A-Za-z][\w-]*)="([^"]*)"/g)].map((m) => [m[1]!, unescapeAttribute(m[2]!)]),
+  );
 }
 
 /** The regular expression that finds a component written as a block, as the guide shows it. */
@@ -106,7 +111,14 @@ function componentFields(spec: ComponentSpec): ComponentField[] {
     ...(prop.values ? { options: [...prop.values] } : {}),
     ...(prop.default !== undefined ? { default: prop.default } : {}),
   }));
-  if (spec.children === 'required') fields.push({ name: 'body', label: 'Text', widget: 'markdown', required: true, hint: 'Markdown: paragraphs, lists, links, math.' });
+  if (spec.children === 'required')
+    fields.push({
+      name: 'body',
+      label: 'Text',
+      widget: 'markdown',
+      required: true,
+      hint: 'Markdown: paragraphs, lists, links, math.',
+    });
   return fields;
 }
 
@@ -117,7 +129,10 @@ export function editorComponents(markdown: (text: string) => string): EditorComp
     label: name.replace(/(?<=[a-z])(?=[A-Z])/g, ' '),
     fields: componentFields(spec),
     pattern: componentPattern(name, spec),
-    fromBlock: (match) => ({ ...attributes(match[1] ?? ''), ...(spec.children === 'required' ? { body: match[2] ?? '' } : {}) }),
+    fromBlock: (match) => ({
+      ...attributes(match[1] ?? ''),
+      ...(spec.children === 'required' ? { body: match[2] ?? '' } : {}),
+    }),
     toBlock: (data) => componentBlock(name, spec, data),
     toPreview: (data) => previews[name](data, markdown),
   }));

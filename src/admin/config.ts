@@ -19,7 +19,12 @@ import { publisherSchema } from '../schemas/publisher.ts';
 import { siteConfig } from '../site.config.ts';
 
 /** The schema of each collection, as the content check uses them. */
-export const collectionSchemas = { posts: postSchema, authors: authorSchema, courses: courseSchema, publishers: publisherSchema } satisfies Record<CollectionName, z.ZodType>;
+export const collectionSchemas = {
+  posts: postSchema,
+  authors: authorSchema,
+  courses: courseSchema,
+  publishers: publisherSchema,
+} satisfies Record<CollectionName, z.ZodType>;
 
 /** Where the repository keeps content (CONTENT_ROOT only moves it for tests and benchmarks). */
 const CONTENT = 'content';
@@ -53,7 +58,11 @@ interface Property {
 export type CmsField = Record<string, unknown> & { name: string; widget: string };
 
 /** "ctaHeading" → "Cta heading", for a field a schema gives no title. */
-const humanise = (name: string) => name.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').replace(/^./, (c) => c.toUpperCase()).replace(/(?<= )[A-Z]/g, (c) => c.toLowerCase());
+const humanise = (name: string) =>
+  name
+    .replace(/(?<=[a-z])(?=[A-Z])/g, ' ')
+    .replace(/^./, (c) => c.toUpperCase())
+    .replace(/(?<= )[A-Z]/g, (c) => c.toLowerCase());
 
 /** A text field longer than a card's description is edited in a box of several lines. */
 const LONG_TEXT = 200;
@@ -67,32 +76,87 @@ function field(name: string, property: Property, required: boolean, check: strin
   const common = { name, label, required, ...(property.description ? { hint: property.description } : {}) };
   if (property.references) {
     const target = property.references;
-    return { ...common, widget: 'relation', collection: target, value_field: '{{slug}}', search_fields: ['name'], display_fields: ['{{name}}'], dropdown_threshold: 6 };
+    return {
+      ...common,
+      widget: 'relation',
+      collection: target,
+      value_field: '{{slug}}',
+      search_fields: ['name'],
+      display_fields: ['{{name}}'],
+      dropdown_threshold: 6,
+    };
   }
   if (property.contentMediaType?.startsWith('image/')) {
     // Avatars live in public/authors/ and are addressed from the site's root.
-    return { ...common, widget: 'image', media_folder: '/public/authors', public_folder: '/authors', choose_url: false, accept: 'image/avif,image/jpeg,image/png,image/webp' };
+    return {
+      ...common,
+      widget: 'image',
+      media_folder: '/public/authors',
+      public_folder: '/authors',
+      choose_url: false,
+      accept: 'image/avif,image/jpeg,image/png,image/webp',
+    };
   }
   if (property.type === 'array' && property.items?.type === 'object') {
     const item = property.items;
-    const fields = Object.entries(item.properties ?? {}).map(([key, sub]) => field(key, sub, (item.required ?? []).includes(key), `${check}.*.${key}`));
-    return { ...common, widget: 'list', label_singular: item.title ?? humanise(name.replace(/s$/, '')), fields, ...(property.minItems ? { min: property.minItems } : {}), ...(property.maxItems ? { max: property.maxItems } : {}) };
+    const fields = Object.entries(item.properties ?? {}).map(([key, sub]) =>
+      field(key, sub, (item.required ?? []).includes(key), `${check}.*.${key}`),
+    );
+    return {
+      ...common,
+      widget: 'list',
+      label_singular: item.title ?? humanise(name.replace(/s$/, '')),
+      fields,
+      ...(property.minItems ? { min: property.minItems } : {}),
+      ...(property.maxItems ? { max: property.maxItems } : {}),
+    };
   }
   if (property.type === 'array') {
-    const item: CmsField = { ...field(singular(name, property.items), property.items ?? {}, true, `${check}.*`), label: property.items?.title ?? humanise(singular(name, property.items)) };
+    const item: CmsField = {
+      ...field(singular(name, property.items), property.items ?? {}, true, `${check}.*`),
+      label: property.items?.title ?? humanise(singular(name, property.items)),
+    };
     // Topics are suggested from those in use, so that "NLP" is not also written "nlp".
     if (name === 'topics') item['suggest'] = 'topics';
-    return { ...common, widget: 'list', label_singular: item.label, field: item, ...(property.minItems ? { min: property.minItems } : {}), ...(property.maxItems ? { max: property.maxItems } : {}) };
+    return {
+      ...common,
+      widget: 'list',
+      label_singular: item.label,
+      field: item,
+      ...(property.minItems ? { min: property.minItems } : {}),
+      ...(property.maxItems ? { max: property.maxItems } : {}),
+    };
   }
   if (property.type === 'integer' || property.type === 'number') {
-    return { ...common, widget: 'number', value_type: property.type === 'integer' ? 'int' : 'float', ...(property.readOnly ? { readonly: true } : {}), ...(property.default !== undefined ? { default: property.default } : {}) };
+    return {
+      ...common,
+      widget: 'number',
+      value_type: property.type === 'integer' ? 'int' : 'float',
+      ...(property.readOnly ? { readonly: true } : {}),
+      ...(property.default !== undefined ? { default: property.default } : {}),
+    };
   }
   if (property.type === 'boolean') {
-    return { ...common, widget: 'checked', base: 'boolean', check, ...(property.default !== undefined ? { default: property.default } : {}), ...(property.initial !== undefined ? { initial: property.initial } : {}) };
+    return {
+      ...common,
+      widget: 'checked',
+      base: 'boolean',
+      check,
+      ...(property.default !== undefined ? { default: property.default } : {}),
+      ...(property.initial !== undefined ? { initial: property.initial } : {}),
+    };
   }
   if (property.format === 'date') {
     // The date picker writes "YYYY-MM-DD"; the file format quotes it, as the schema requires.
-    return { ...common, widget: 'checked', base: 'datetime', check, type: 'date', format: 'YYYY-MM-DD', ...(property.initial === 'today' ? { initial: 'today', time_zone: siteConfig.timeZone } : {}) };
+    return {
+      ...common,
+      widget: 'checked',
+      base: 'datetime',
+      check,
+      type: 'date',
+      format: 'YYYY-MM-DD',
+      ...(property.initial === 'today' ? { initial: 'today', time_zone: siteConfig.timeZone } : {}),
+    };
   }
   if (property.format === 'uri') return { ...common, widget: 'checked', base: 'string', check, type: 'url' };
   const long = (property.maxLength ?? 0) > LONG_TEXT;
@@ -115,7 +179,9 @@ function singular(name: string, item: Property | undefined): string {
 /** The fields of a collection's schema, in the schema's order (what a file without them may leave out is not required). */
 export function schemaFields(collection: string, schema: z.ZodType): CmsField[] {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Property;
-  return Object.entries(json.properties ?? {}).map(([name, property]) => field(name, property, (json.required ?? []).includes(name), `${collection}.${name}`));
+  return Object.entries(json.properties ?? {}).map(([name, property]) =>
+    field(name, property, (json.required ?? []).includes(name), `${collection}.${name}`),
+  );
 }
 
 /** The body of a post: Markdown edited as text, so formulas and components stay exactly as written. */
@@ -141,7 +207,9 @@ function postsCollection(extension: 'mdx' | 'md'): Record<string, unknown> {
     name: mdx ? 'posts' : 'posts-md',
     label: mdx ? 'Posts' : 'Posts in plain Markdown',
     label_singular: 'Post',
-    description: mdx ? 'Articles. The file name is the address: posts/gradient-descent.mdx is published at /posts/gradient-descent/.' : 'Older .md articles: plain Markdown, without components. New posts are created under Posts.',
+    description: mdx
+      ? 'Articles. The file name is the address: posts/gradient-descent.mdx is published at /posts/gradient-descent/.'
+      : 'Older .md articles: plain Markdown, without components. New posts are created under Posts.',
     folder: `${CONTENT}/${collectionFolders.posts.folder}`,
     extension,
     format: `${mdx ? 'posts' : 'posts-md'}-frontmatter`,
@@ -157,13 +225,31 @@ function postsCollection(extension: 'mdx' | 'md'): Record<string, unknown> {
     // Images beside the posts, where <Figure src="./images/…"> and astro:assets look for them.
     media_folder: 'images',
     public_folder: './images',
-    fields: [...schemaFields(mdx ? 'posts' : 'posts-md', postSchema), ...(mdx ? [{ name: INSERT_FIELD, label: 'Components', widget: 'mdx-components', required: false, hint: 'Inserts a component at the cursor in the article below.' }] : []), bodyField(mdx)],
+    fields: [
+      ...schemaFields(mdx ? 'posts' : 'posts-md', postSchema),
+      ...(mdx
+        ? [
+            {
+              name: INSERT_FIELD,
+              label: 'Components',
+              widget: 'mdx-components',
+              required: false,
+              hint: 'Inserts a component at the cursor in the article below.',
+            },
+          ]
+        : []),
+      bodyField(mdx),
+    ],
   };
 }
 
 /** An authors, courses or publishers collection: one YAML file per item, named by its id. */
 function dataCollection(name: Exclude<CollectionName, 'posts'>): Record<string, unknown> {
-  const labels = { authors: ['Authors', 'Author'], courses: ['Courses', 'Course'], publishers: ['Publishers', 'Publisher'] } as const;
+  const labels = {
+    authors: ['Authors', 'Author'],
+    courses: ['Courses', 'Course'],
+    publishers: ['Publishers', 'Publisher'],
+  } as const;
   return {
     name,
     label: labels[name][0],
@@ -191,7 +277,13 @@ export function generateAdminConfig() {
     // Stock photo services are other origins, and their pictures carry licences to check.
     media_libraries: { default: { config: { max_file_size: 5_000_000 } }, stock_assets: false },
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-', lowercase: true, trim: true },
-    collections: [postsCollection('mdx'), postsCollection('md'), dataCollection('authors'), dataCollection('courses'), dataCollection('publishers')],
+    collections: [
+      postsCollection('mdx'),
+      postsCollection('md'),
+      dataCollection('authors'),
+      dataCollection('courses'),
+      dataCollection('publishers'),
+    ],
   };
 }
 

@@ -55,25 +55,44 @@ export function registerCheckedField(topics: readonly string[]): void {
       componentDidMount(this: Control) {
         // A new entry (it has no file yet) starts with the field's initial value.
         const initial = this.props.field.get('initial');
-        if (initial === undefined || this.props.entry?.toJS().path || (this.props.value !== undefined && this.props.value !== '')) return;
+        if (
+          initial === undefined ||
+          this.props.entry?.toJS().path ||
+          (this.props.value !== undefined && this.props.value !== '')
+        )
+          return;
         // "today" is the day in the site's time zone ("en-CA" writes it YYYY-MM-DD), as `npm run new` takes it.
-        const timeZone = String(this.props.field.get('time_zone') ?? 'UTC');
-        this.props.onChange(initial === 'today' ? new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date()) : initial);
+        const zone = this.props.field.get('time_zone');
+        const timeZone = typeof zone === 'string' ? zone : 'UTC';
+        this.props.onChange(
+          initial === 'today' ? new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date()) : initial,
+        );
       },
       isValid(this: Control) {
-        const message = checkValue(String(this.props.field.get('check')), this.props.value, this.props.entry?.toJS().data);
+        const message = checkValue(
+          String(this.props.field.get('check')),
+          this.props.value,
+          this.props.entry?.toJS().data,
+        );
         return message ? { error: { message } } : true;
       },
       render(this: Control) {
         const config = this.props.field.toJS();
         const base = String(config['base']);
+        // Sveltia's types name React's ComponentType without depending on @types/react, so the
+        // control's type does not resolve here; it is only handed on to h().
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
         const control = CMS.getFieldType(base)?.control;
         const inner = h(control, { ...this.props, field: { ...config, widget: base } });
         if (config['suggest'] !== 'topics') return inner;
         // Sveltia's text input, with the browser's own suggestion list attached.
-        return h('div', { ref: (node: HTMLElement | null) => node?.querySelector('input')?.setAttribute('list', DATALIST_ID) }, inner);
+        return h(
+          'div',
+          { ref: (node: HTMLElement | null) => node?.querySelector('input')?.setAttribute('list', DATALIST_ID) },
+          inner,
+        );
       },
-    }) as never,
+    }),
   );
 }
 
@@ -93,17 +112,23 @@ function insertIntoArticle(text: string): boolean {
 }
 
 /** Registers `mdx-components`: one button per component, inserting the component's example. */
-export function registerComponentButtons(components: ReadonlyArray<{ id: MdxComponentName; label: string; snippet: string }>): void {
+export function registerComponentButtons(
+  components: ReadonlyArray<{ id: MdxComponentName; label: string; snippet: string }>,
+): void {
   const { h, createClass } = window as unknown as ReactGlobals;
   CMS.registerFieldType(
     'mdx-components',
     createClass({
       render(this: Control) {
         const buttons = components.map(({ id, label, snippet }) =>
-          h('button', { key: id, type: 'button', className: 'lsbr-insert', onClick: () => insertIntoArticle(snippet) }, `Insert ${label}`),
+          h(
+            'button',
+            { key: id, type: 'button', className: 'lsbr-insert', onClick: () => insertIntoArticle(snippet) },
+            `Insert ${label}`,
+          ),
         );
         return h('div', { id: this.props.forID, role: 'group', className: 'lsbr-insert-row' }, ...buttons);
       },
-    }) as never,
+    }),
   );
 }

@@ -75,7 +75,13 @@ function outgoing(field: FieldStyle | undefined, value: unknown, had: boolean | 
 /** Whether a plain scalar reads back as the same string (not a number, a date, true…). */
 function plainIsSafe(value: string): boolean {
   try {
-    return parse(`x: ${stringify(value, { defaultStringType: 'PLAIN', lineWidth: 0 }).trimEnd()}`, { customTags: ['timestamp'] })?.x === value;
+    return (
+      (
+        parse(`x: ${stringify(value, { defaultStringType: 'PLAIN', lineWidth: 0 }).trimEnd()}`, {
+          customTags: ['timestamp'],
+        }) as { x?: unknown } | null
+      )?.x === value
+    );
   } catch {
     return false;
   }
@@ -94,7 +100,10 @@ function render(value: unknown, like: { type?: string | undefined; flow?: boolea
   if (Array.isArray(value) && like.flow) return `[${value.map((item) => scalar(item, like.type)).join(', ')}]`;
   if (Array.isArray(value) || (value && typeof value === 'object')) {
     const block = stringify(value, { lineWidth: 0, indentSeq: true }).trimEnd();
-    return `\n${block.split('\n').map((line) => like.indent + line).join('\n')}`;
+    return `\n${block
+      .split('\n')
+      .map((line) => like.indent + line)
+      .join('\n')}`;
   }
   return scalar(value, like.type);
 }
@@ -128,14 +137,19 @@ function edit(yaml: string, values: Data, style: FileStyle): string {
   if (!isMap(doc.contents)) return fresh(values, style);
   const before = (doc.toJS() ?? {}) as Data;
   const fields = new Map(style.fields.map((field) => [field.name, field]));
-  const pairs = new Map(doc.contents.items.flatMap((pair) => (isScalar(pair.key) ? [[String(pair.key.value), pair] as const] : [])));
+  const pairs = new Map(
+    doc.contents.items.flatMap((pair) => (isScalar(pair.key) ? [[String(pair.key.value), pair] as const] : [])),
+  );
   const splices: Array<{ from: number; to: number; text: string }> = [];
   const lineStart = (offset: number) => yaml.lastIndexOf('\n', offset - 1) + 1;
-  const lineEnd = (offset: number) => (yaml.indexOf('\n', offset) === -1 ? yaml.length : yaml.indexOf('\n', offset) + 1);
+  const lineEnd = (offset: number) => (!yaml.includes('\n', offset) ? yaml.length : yaml.indexOf('\n', offset) + 1);
   for (const [key, pair] of pairs) {
     if (same(values[key], before[key])) continue;
     // A toggle turned back off goes away, as it was before it was turned on.
-    const value = values[key] === false && fields.get(key)?.default === false ? undefined : outgoing(fields.get(key), values[key], true);
+    const value =
+      values[key] === false && fields.get(key)?.default === false
+        ? undefined
+        : outgoing(fields.get(key), values[key], true);
     if (same(value, before[key])) continue;
     const node = pair.value as Node | null;
     const keyStart = (pair.key as Node).range![0];
@@ -146,11 +160,20 @@ function edit(yaml: string, values: Data, style: FileStyle): string {
       const from = text.startsWith('\n') ? (pair.key as Node).range![1] + 1 : node.range[0];
       splices.push({ from, to: valueEnd(node, yaml), text });
     } else {
-      splices.push({ from: (pair.key as Node).range![1] + 1, to: (pair.key as Node).range![1] + 1, text: ` ${render(value, houseStyle(style, fields.get(key), value))}` });
+      splices.push({
+        from: (pair.key as Node).range![1] + 1,
+        to: (pair.key as Node).range![1] + 1,
+        text: ` ${render(value, houseStyle(style, fields.get(key), value))}`,
+      });
     }
   }
   // A key the file did not have goes before the next key the schema lists after it, or at the end.
-  const order = [...style.fields.map((field) => field.name), ...Object.keys(values).filter((key) => !fields.has(key)).sort()];
+  const order = [
+    ...style.fields.map((field) => field.name),
+    ...Object.keys(values)
+      .filter((key) => !fields.has(key))
+      .sort(),
+  ];
   for (const [index, key] of order.entries()) {
     if (pairs.has(key)) continue;
     const value = outgoing(fields.get(key), values[key], false);
@@ -158,17 +181,27 @@ function edit(yaml: string, values: Data, style: FileStyle): string {
     const next = order.slice(index + 1).find((name) => pairs.has(name));
     const line = `${key}: ${render(value, houseStyle(style, fields.get(key), value)).replace(/^ /, '')}\n`;
     const at = next ? lineStart((pairs.get(next)!.key as Node).range![0]) : yaml.length;
-    splices.push({ from: at, to: at, text: at === yaml.length && !yaml.endsWith('\n') && yaml !== '' ? `\n${line.trimEnd()}` : line });
+    splices.push({
+      from: at,
+      to: at,
+      text: at === yaml.length && !yaml.endsWith('\n') && yaml !== '' ? `\n${line.trimEnd()}` : line,
+    });
   }
   let out = yaml;
-  for (const { from, to, text } of splices.sort((a, b) => b.from - a.from || b.to - a.to)) out = out.slice(0, from) + text + out.slice(to);
+  for (const { from, to, text } of splices.sort((a, b) => b.from - a.from || b.to - a.to))
+    out = out.slice(0, from) + text + out.slice(to);
   return out;
 }
 
 /** The YAML of a new file, in the order of the schema, in the house style. */
 function fresh(values: Data, style: FileStyle): string {
   const known = new Set(style.fields.map((field) => field.name));
-  const keys = [...style.fields.map((field) => field.name), ...Object.keys(values).filter((key) => !known.has(key)).sort()];
+  const keys = [
+    ...style.fields.map((field) => field.name),
+    ...Object.keys(values)
+      .filter((key) => !known.has(key))
+      .sort(),
+  ];
   const lines: string[] = [];
   for (const key of keys) {
     const field = style.fields.find((f) => f.name === key);

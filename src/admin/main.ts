@@ -25,19 +25,31 @@ for (const collection of config.collections) {
     frontmatter: collection.format.endsWith('-frontmatter'),
     fields: fields
       .filter((field) => field['widget'] !== 'mdx-components' && field.name !== 'body')
-      .map((field): FieldStyle => ({ name: field.name, required: field['required'] === true, id: field['widget'] === 'relation', ...('default' in field ? { default: field['default'] } : {}) })),
+      .map((field): FieldStyle => ({
+        name: field.name,
+        required: field['required'] === true,
+        id: field['widget'] === 'relation',
+        ...('default' in field ? { default: field['default'] } : {}),
+      })),
   };
-  CMS.registerCustomFormat(collection.format, collection.extension, { fromFile: (text) => readFile(text, style), toFile: (entry) => writeFile(entry, style) });
+  CMS.registerCustomFormat(collection.format, collection.extension, {
+    fromFile: (text) => readFile(text, style),
+    toFile: (entry: Record<string, unknown>) => writeFile(entry, style),
+  });
 }
 
 const { marked } = window as unknown as { marked: { parse: (text: string, options?: object) => string } };
 const components = editorComponents((text) => marked.parse(text, { async: false }));
-for (const component of components) CMS.registerEditorComponent(component as never);
+for (const component of components) CMS.registerEditorComponent(component);
 registerComponentButtons(components.map(({ id, label }) => ({ id, label, snippet: componentSnippet(id) })));
 registerCheckedField(settings.topics ?? []);
 keepLocalImagesAside();
 for (const href of settings.previewStyles ?? []) CMS.registerPreviewStyle(href);
-registerArticlePreview(config.collections.filter((collection) => collection.format.endsWith('-frontmatter')).map((collection) => collection.name));
+registerArticlePreview(
+  config.collections
+    .filter((collection) => collection.format.endsWith('-frontmatter'))
+    .map((collection) => collection.name),
+);
 
 void CMS.init({
   config: {

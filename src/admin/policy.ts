@@ -18,9 +18,9 @@ export const adminPolicyDirectives: readonly string[] = [
   // The GitHub API, for editing through GitHub; blob: and data: for uploads and the default logo.
   "connect-src 'self' data: blob: https://api.github.com",
   // The preview pane is an iframe with a blob: address.
-  "frame-src blob:",
+  'frame-src blob:',
   // Sveltia offers the editor as an installable app, from a manifest it makes of the site's icon.
-  "manifest-src blob:",
+  'manifest-src blob:',
   "base-uri 'self'",
   "form-action 'self'",
   "object-src 'none'",
@@ -31,4 +31,6 @@ export const adminPolicyDirectives: readonly string[] = [
 export const adminPolicy = adminPolicyDirectives.join('; ');
 
 /** The policy for a <meta> element, which ignores frame-ancestors (the header carries it). */
-export const adminMetaPolicy = adminPolicyDirectives.filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');
+export const adminMetaPolicy = adminPolicyDirectives
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');

@@ -66,7 +66,10 @@ export function registerArticlePreview(collections: readonly string[]): void {
       this.observer?.disconnect();
     },
     render(this: Preview) {
-      const text = (name: string) => String(this.props.entry.getIn(['data', name]) ?? '');
+      const text = (name: string) => {
+        const value = this.props.entry.getIn(['data', name]);
+        return typeof value === 'string' ? value : ''; // title and description, both text
+      };
       // The classes of ArticleLayout.astro's header and body, so the preview reads like the page.
       return h(
         'article',
@@ -74,12 +77,23 @@ export function registerArticlePreview(collections: readonly string[]): void {
         h(
           'header',
           { className: 'border-b border-border pb-8' },
-          h('h1', { className: 'mt-3 font-serif text-3xl leading-tight font-semibold text-balance text-fg sm:text-4xl' }, text('title')),
+          h(
+            'h1',
+            { className: 'mt-3 font-serif text-3xl leading-tight font-semibold text-balance text-fg sm:text-4xl' },
+            text('title'),
+          ),
           h('p', { className: 'mt-4 text-lg leading-relaxed text-muted sm:text-xl' }, text('description')),
         ),
-        h('div', { className: 'prose-site prose-site-code prose mt-8 max-w-none font-serif text-[1.0625rem] prose-headings:font-sans prose-headings:tracking-tight sm:prose-lg' }, this.props.widgetFor('body')),
+        h(
+          'div',
+          {
+            className:
+              'prose-site prose-site-code prose mt-8 max-w-none font-serif text-[1.0625rem] prose-headings:font-sans prose-headings:tracking-tight sm:prose-lg',
+          },
+          this.props.widgetFor('body'),
+        ),
       );
     },
   });
-  for (const name of collections) CMS.registerPreviewTemplate(name, template as never);
+  for (const name of collections) CMS.registerPreviewTemplate(name, template);
 }

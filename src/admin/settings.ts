@@ -36,10 +36,15 @@ export const PLACEHOLDER_OWNER = 'local';
  * working with the local repository. Errors name the variable and the form it takes.
  */
 export function backendFromEnv(env: Record<string, string | undefined>, folder: string): GitHubBackend {
-  const repo = env['CMS_REPOSITORY'] || env['GITHUB_REPOSITORY'] || `${PLACEHOLDER_OWNER}/${folder.replace(/[^\w.-]/g, '-')}`;
-  if (!/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new Error(`CMS_REPOSITORY "${repo}" is not a GitHub repository: write it as owner/name`);
+  const repo =
+    env['CMS_REPOSITORY'] || env['GITHUB_REPOSITORY'] || `${PLACEHOLDER_OWNER}/${folder.replace(/[^\w.-]/g, '-')}`;
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repo))
+    throw new Error(`CMS_REPOSITORY "${repo}" is not a GitHub repository: write it as owner/name`);
   const oauth = env['CMS_OAUTH_URL'];
-  if (oauth && !/^https:\/\/[^/]+\/?$/.test(oauth)) throw new Error(`CMS_OAUTH_URL "${oauth}" must be the https:// origin of the OAuth proxy, e.g. https://sveltia-cms-auth.example.workers.dev`);
+  if (oauth && !/^https:\/\/[^/]+\/?$/.test(oauth))
+    throw new Error(
+      `CMS_OAUTH_URL "${oauth}" must be the https:// origin of the OAuth proxy, e.g. https://sveltia-cms-auth.example.workers.dev`,
+    );
   return {
     name: 'github',
     repo,

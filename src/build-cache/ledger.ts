@@ -36,7 +36,7 @@ export function filesIn(root: string, path: string): string[] {
   const full = join(root, path);
   if (!existsSync(full)) return [];
   if (!statSync(full).isDirectory()) return [path];
-  return (readdirSync(full, { recursive: true, withFileTypes: true }))
+  return readdirSync(full, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
@@ -78,7 +78,12 @@ export interface AreaCheck {
 }
 
 /** Compares the files under `paths` with what `recorded` vouches for. */
-export function checkArea(root: string, paths: readonly string[], recorded: LedgerArea | undefined, inputs?: string): AreaCheck {
+export function checkArea(
+  root: string,
+  paths: readonly string[],
+  recorded: LedgerArea | undefined,
+  inputs?: string,
+): AreaCheck {
   const onDisk = paths.flatMap((path) => filesIn(root, path));
   const staleInputs = onDisk.length > 0 && (recorded?.inputs ?? undefined) !== inputs;
   if (staleInputs) return { unverified: onDisk, staleInputs };

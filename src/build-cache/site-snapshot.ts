@@ -63,9 +63,16 @@ export function inputsHash(projectRoot: string, contentRoot: string, env: NodeJS
     [contentRoot, ['.']],
   ] as const) {
     hash.update(`${paths === PROJECT_INPUTS ? 'project' : 'content'}\0`);
-    for (const file of paths.flatMap((path) => filesIn(root, path))) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+    for (const file of paths.flatMap((path) => filesIn(root, path)))
+      hash
+        .update(`${file}\0`)
+        .update(readFileSync(join(root, file)))
+        .update('\0');
   }
-  for (const key of Object.keys(env).filter((name) => ENV_INPUT.test(name)).sort()) hash.update(`${key}=${env[key]}\0`);
+  for (const key of Object.keys(env)
+    .filter((name) => ENV_INPUT.test(name))
+    .sort())
+    hash.update(`${key}=${env[key]}\0`);
   return hash.digest('hex');
 }
 
@@ -92,7 +99,8 @@ export function clearSchedule(cacheDir: string): void {
 function readManifest(cacheDir: string): Manifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(join(cacheDir, MANIFEST), 'utf8')) as Partial<Manifest>;
-    if (manifest.version !== VERSION || typeof manifest.inputs !== 'string' || typeof manifest.year !== 'number') return undefined;
+    if (manifest.version !== VERSION || typeof manifest.inputs !== 'string' || typeof manifest.year !== 'number')
+      return undefined;
     if (!manifest.files || typeof manifest.files !== 'object') return undefined;
     return manifest as Manifest;
   } catch {
@@ -111,12 +119,18 @@ function linkOrCopy(from: string, to: string): void {
 }
 
 /** Why the snapshot cannot stand in for a build, or undefined when it can. */
-export function snapshotProblem(cacheDir: string, inputs: string, today: string, now: Date = new Date()): string | undefined {
+export function snapshotProblem(
+  cacheDir: string,
+  inputs: string,
+  today: string,
+  now: Date = new Date(),
+): string | undefined {
   const manifest = readManifest(cacheDir);
   if (!manifest) return 'no snapshot of a finished build';
   if (manifest.inputs !== inputs) return 'an input changed';
   if (manifest.year !== now.getUTCFullYear()) return 'the year changed';
-  if (manifest.nextScheduled !== null && today >= manifest.nextScheduled) return `a post scheduled for ${manifest.nextScheduled} is due`;
+  if (manifest.nextScheduled !== null && today >= manifest.nextScheduled)
+    return `a post scheduled for ${manifest.nextScheduled} is due`;
   const root = join(cacheDir, SNAPSHOT);
   const onDisk = filesIn(root, '.');
   const recorded = Object.keys(manifest.files);

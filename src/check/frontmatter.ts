@@ -63,14 +63,23 @@ function locateKey(doc: Document, key: string, at: (offset: number) => At): At |
 }
 
 /** The schema's issues as problems: an unknown key at the key, anything else at its value, each once. */
-function schemaProblems(issues: readonly z.core.$ZodIssue[], doc: Document, at: (offset: number) => At, locate: Locate): FileProblem[] {
+function schemaProblems(
+  issues: readonly z.core.$ZodIssue[],
+  doc: Document,
+  at: (offset: number) => At,
+  locate: Locate,
+): FileProblem[] {
   const problems: FileProblem[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const position = locateKey(doc, key, at) ?? locate([]);
-        problems.push({ ...position, field: key, message: issue.message.split('; ').find((m) => m.includes(`"${key}"`)) ?? issue.message });
+        problems.push({
+          ...position,
+          field: key,
+          message: issue.message.split('; ').find((m) => m.includes(`"${key}"`)) ?? issue.message,
+        });
       }
       continue;
     }
@@ -93,7 +102,11 @@ export function readYaml(yaml: string, firstLine: number, schema: z.ZodType, pro
   const [error] = doc.errors;
   if (error) {
     const message = error.message.split('\n')[0] ?? 'invalid YAML';
-    problems.push({ ...at(error.pos[0]), field: 'yaml', message: `${message} (check quotes, colons and indentation here)` });
+    problems.push({
+      ...at(error.pos[0]),
+      field: 'yaml',
+      message: `${message} (check quotes, colons and indentation here)`,
+    });
     return { data: undefined, locate };
   }
   const value: unknown = doc.toJS();
@@ -104,13 +117,24 @@ export function readYaml(yaml: string, firstLine: number, schema: z.ZodType, pro
 }
 
 /** Reads one file of a collection, validated with `schema`; its problems are added to `problems`. */
-export function readContentFile(root: string, collection: CollectionName, path: string, schema: z.ZodType, problems: FileProblem[]): ParsedFile {
+export function readContentFile(
+  root: string,
+  collection: CollectionName,
+  path: string,
+  schema: z.ZodType,
+  problems: FileProblem[],
+): ParsedFile {
   const source = readFileSync(join(root, path), 'utf8');
   const base = { collection, path, id: fileId(path) };
   if (collection !== 'posts') return { ...base, ...readYaml(source, 1, schema, problems) };
   const front = splitFrontmatter(source);
   if (!front) {
-    problems.push({ line: 1, column: 1, field: 'frontmatter', message: 'no frontmatter (start the file with a line "---", the fields, then another "---")' });
+    problems.push({
+      line: 1,
+      column: 1,
+      field: 'frontmatter',
+      message: 'no frontmatter (start the file with a line "---", the fields, then another "---")',
+    });
     return { ...base, data: undefined, source, locate: () => ({ line: 1, column: 1 }) };
   }
   return { ...base, ...readYaml(front.yaml, front.firstLine, schema, problems), source };

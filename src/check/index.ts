@@ -69,7 +69,8 @@ export function checkContent(
   { today = todayIn(siteConfig.timeZone, new Date()) }: CheckOptions = {},
 ): CheckResult {
   const problems: Problem[] = [];
-  const inFile = (path: string, found: readonly FileProblem[]) => problems.push(...found.map((problem) => ({ file: display(path), ...problem })));
+  const inFile = (path: string, found: readonly FileProblem[]) =>
+    problems.push(...found.map((problem) => ({ file: display(path), ...problem })));
   const files = {} as Record<CollectionName, ParsedFile[]>;
   const counts = {} as Record<CollectionName, number>;
   for (const collection of Object.keys(collectionFolders) as CollectionName[]) {
@@ -123,7 +124,12 @@ function siteFacts(files: Readonly<Record<CollectionName, readonly ParsedFile[]>
   return {
     siteUrl: siteConfig.url,
     disclaimer: siteConfig.disclaimer,
-    courses: files.courses.map((f) => ({ id: f.id, name: text(f, 'name'), ctaHeading: text(f, 'ctaHeading'), pitch: text(f, 'pitch') })),
+    courses: files.courses.map((f) => ({
+      id: f.id,
+      name: text(f, 'name'),
+      ctaHeading: text(f, 'ctaHeading'),
+      pitch: text(f, 'pitch'),
+    })),
     publishers: files.publishers.map((f) => ({ id: f.id, name: text(f, 'name'), disclaimer: text(f, 'disclaimer') })),
     authors: idsOf(files.authors),
   };
@@ -134,6 +140,13 @@ function bodies(posts: readonly ParsedFile[], root: string, display: (path: stri
   return posts.flatMap((file) => {
     if (file.source === undefined) return [];
     const post = file.valid as PostData | undefined;
-    return [{ file: display(file.path), path: join(root, file.path), source: file.source, publish: post && { date: post.date, draft: post.draft } }];
+    return [
+      {
+        file: display(file.path),
+        path: join(root, file.path),
+        source: file.source,
+        publish: post && { date: post.date, draft: post.draft },
+      },
+    ];
   });
 }

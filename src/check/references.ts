@@ -23,14 +23,20 @@ export function idsOf(files: readonly ParsedFile[]): string[] {
 }
 
 /** File names that cannot be URLs, and ids two files of one collection share. */
-export function fileNameProblems(files: Readonly<Record<CollectionName, readonly ParsedFile[]>>, display: (path: string) => string): Problem[] {
+export function fileNameProblems(
+  files: Readonly<Record<CollectionName, readonly ParsedFile[]>>,
+  display: (path: string) => string,
+): Problem[] {
   const problems: Problem[] = [];
   for (const collection of Object.keys(files) as CollectionName[]) {
     const byId = new Map<string, ParsedFile[]>();
     for (const file of files[collection]) {
       if (!ID_PATTERN.test(file.id)) {
         problems.push({
-          file: display(file.path), line: 1, column: 1, field: 'file name',
+          file: display(file.path),
+          line: 1,
+          column: 1,
+          field: 'file name',
           message: `"${file.id}" cannot be used in a URL (rename the file to lower-case words joined by hyphens, e.g. "${slugify(file.id)}")`,
         });
       }
@@ -41,7 +47,10 @@ export function fileNameProblems(files: Readonly<Record<CollectionName, readonly
       for (const file of same) {
         const others = same.filter((f) => f !== file).map((f) => display(f.path));
         problems.push({
-          file: display(file.path), line: 1, column: 1, field: 'file name',
+          file: display(file.path),
+          line: 1,
+          column: 1,
+          field: 'file name',
           message: `two ${collection} have the id "${id}" (also ${others.join(', ')}); rename one of them`,
         });
       }
@@ -51,7 +60,10 @@ export function fileNameProblems(files: Readonly<Record<CollectionName, readonly
 }
 
 /** Ids that name no file: a post's author or course, a course's publisher. */
-export function danglingIds(files: Readonly<Record<CollectionName, readonly ParsedFile[]>>, display: (path: string) => string): Problem[] {
+export function danglingIds(
+  files: Readonly<Record<CollectionName, readonly ParsedFile[]>>,
+  display: (path: string) => string,
+): Problem[] {
   const problems: Problem[] = [];
   for (const [from, field, to] of REFERENCES) {
     const valid = idsOf(files[to]);
@@ -59,7 +71,9 @@ export function danglingIds(files: Readonly<Record<CollectionName, readonly Pars
       const value = file.data?.[field];
       if (typeof value !== 'string' || valid.includes(value)) continue;
       problems.push({
-        file: display(file.path), ...file.locate([field]), field,
+        file: display(file.path),
+        ...file.locate([field]),
+        field,
         message: `"${value}" is not a file in content/${collectionFolders[to].folder}/ (${didYouMean(value, valid)})`,
       });
     }

@@ -41,12 +41,19 @@ const STATUS_POLL = /async\(\)=>\{try\{let\{status:\{indicator:/;
 
 /** Sveltia's entry module without requests to other hosts; throws if a new version moved what it patches. */
 export function patchSveltia(code: string): string {
-  if (!STATUS_POLL.test(code)) throw new Error('Sveltia CMS: the GitHub status check was not found; check src/integrations/admin.ts against this version');
+  if (!code.includes('async()=>{try{let{status:{indicator:'))
+    throw new Error(
+      'Sveltia CMS: the GitHub status check was not found; check src/integrations/admin.ts against this version',
+    );
   const patched = code
     .replace(CDN_FONT_RULE, '')
     // The status indicator then reads "unknown", which Sveltia shows as nothing.
-    .replace(STATUS_POLL, (match) => `${match.slice(0, -'try{let{status:{indicator:'.length)}return\`unknown\`;try{let{status:{indicator:`);
-  if (patched.includes('cdn.jsdelivr.net/fontsource')) throw new Error('Sveltia CMS: a CDN font rule is left; check src/integrations/admin.ts against this version');
+    .replace(
+      STATUS_POLL,
+      (match) => `${match.slice(0, -'try{let{status:{indicator:'.length)}return\`unknown\`;try{let{status:{indicator:`,
+    );
+  if (patched.includes('cdn.jsdelivr.net/fontsource'))
+    throw new Error('Sveltia CMS: a CDN font rule is left; check src/integrations/admin.ts against this version');
   return patched;
 }
 
@@ -54,7 +61,8 @@ export function patchSveltia(code: string): string {
 function sveltiaOffline() {
   return {
     name: 'sveltia-offline',
-    transform: (code: string, id: string) => (id.replaceAll('\\', '/').endsWith(SVELTIA_ENTRY) ? { code: patchSveltia(code), map: null } : null),
+    transform: (code: string, id: string) =>
+      id.replaceAll('\\', '/').endsWith(SVELTIA_ENTRY) ? { code: patchSveltia(code), map: null } : null,
   };
 }
 
@@ -65,7 +73,10 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 function editorPage(settings?: () => EditorSettings): Plugin {
   return {
     name: 'editor-page',
-    transformIndexHtml: (html) => html.replace('%EDITOR_POLICY%', adminMetaPolicy).replace('%EDITOR_SETTINGS%', settings ? scriptJson(settings()) : '%EDITOR_SETTINGS%'),
+    transformIndexHtml: (html) =>
+      html
+        .replace('%EDITOR_POLICY%', adminMetaPolicy)
+        .replace('%EDITOR_SETTINGS%', settings ? scriptJson(settings()) : '%EDITOR_SETTINGS%'),
   };
 }
 
@@ -99,8 +110,13 @@ async function bundle(outDir: string): Promise<void> {
 
 /** The built editor from the cache, built first if this version of its inputs was never built. */
 async function cachedBundle(cacheRoot: string): Promise<{ dir: string; cached: boolean }> {
-  const files = ['src/admin', 'src/schemas', 'src/components/mdx', 'package-lock.json'].map((path) => join(projectRoot, path));
-  const dir = join(cacheRoot, fingerprint({ files: [...files, fileURLToPath(import.meta.url)], values: [] }).slice(0, 16));
+  const files = ['src/admin', 'src/schemas', 'src/components/mdx', 'package-lock.json'].map((path) =>
+    join(projectRoot, path),
+  );
+  const dir = join(
+    cacheRoot,
+    fingerprint({ files: [...files, fileURLToPath(import.meta.url)], values: [] }).slice(0, 16),
+  );
   const manifest = `${dir}.json`;
   if (intact(dir, manifest)) return { dir, cached: true };
   const temporary = `${cacheRoot}.${process.pid}.tmp`;
@@ -125,25 +141,41 @@ function intact(dir: string, manifest: string): boolean {
   }
   if (typeof recorded.files !== 'object' || !existsSync(join(dir, 'index.html'))) return false;
   const onDisk = filesIn(dir, '.');
-  return onDisk.length === Object.keys(recorded.files).length && checkArea(dir, ['.'], recorded).unverified.length === 0;
+  return (
+    onDisk.length === Object.keys(recorded.files).length && checkArea(dir, ['.'], recorded).unverified.length === 0
+  );
 }
 
 /** The stylesheets the site's home page links, for the preview (their addresses carry the base path). */
 function siteStylesheets(outDir: string): string[] {
   const home = readFileSync(join(outDir, 'index.html'), 'utf8');
-  return [...home.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((tag) => /\bhref="([^"]+)"/.exec(tag[0])?.[1]).filter((href): href is string => !!href);
+  return [...home.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)]
+    .map((tag) => /\bhref="([^"]+)"/.exec(tag[0])?.[1])
+    .filter((href): href is string => !!href);
 }
 
 /** What `astro dev` serves under <base>/admin/: the page, with its settings, and its modules through Vite. */
-export async function devHandler(base: string, settings: () => EditorSettings, httpServer: ViteDevServer['httpServer']) {
+export async function devHandler(
+  base: string,
+  settings: () => EditorSettings,
+  httpServer: ViteDevServer['httpServer'],
+) {
   // Vite's client (which the pre-bundled Sveltia imports) talks to the dev server over a WebSocket
   // on the site's own server and address, which the editor's policy allows as 'self'.
-  const vite = await createServer(viteConfig({ base: `${base}/admin/`, appType: 'custom', server: { middlewareMode: true, hmr: httpServer ? { server: httpServer } : false } }));
+  const vite = await createServer(
+    viteConfig({
+      base: `${base}/admin/`,
+      appType: 'custom',
+      server: { middlewareMode: true, hmr: httpServer ? { server: httpServer } : false },
+    }),
+  );
   const page = editorPage(settings).transformIndexHtml as (html: string) => string;
   const handle = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
     const path = (request.url ?? '').split('?')[0]!;
     if (path === `${base}/admin/` || path === `${base}/admin/index.html`) {
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page(readFileSync(join(adminSource, 'index.html'), 'utf8')));
+      response
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end(page(readFileSync(join(adminSource, 'index.html'), 'utf8')));
     } else if (path.startsWith(`${base}/admin/`)) {
       vite.middlewares(request, response, next);
     } else {
@@ -161,7 +193,10 @@ export interface AdminEditorOptions {
 }
 
 /** Astro integration: the editor at <base>/admin/, in `astro build` and `astro dev`. */
-export function adminEditor({ root, cacheDir = join(projectRoot, ADMIN_EDITOR_CACHE) }: AdminEditorOptions): AstroIntegration {
+export function adminEditor({
+  root,
+  cacheDir = join(projectRoot, ADMIN_EDITOR_CACHE),
+}: AdminEditorOptions): AstroIntegration {
   let base = '';
   let devServer: { server: ViteDevServer; handler: Awaited<ReturnType<typeof devHandler>> } | undefined;
   const backend = () => backendFromEnv(process.env, basename(projectRoot));
@@ -172,7 +207,12 @@ export function adminEditor({ root, cacheDir = join(projectRoot, ADMIN_EDITOR_CA
         base = config.base.replace(/\/$/, '');
       },
       'astro:server:setup': async ({ server }) => {
-        const settings = (): EditorSettings => ({ backend: backend(), logo: `${base}/favicon.svg`, previewStyles: [`${base}/src/styles/global.css?direct`], topics: existingTopics(root) });
+        const settings = (): EditorSettings => ({
+          backend: backend(),
+          logo: `${base}/favicon.svg`,
+          previewStyles: [`${base}/src/styles/global.css?direct`],
+          topics: existingTopics(root),
+        });
         const handler = await devHandler(base, settings, server.httpServer);
         devServer = { server, handler };
         server.httpServer?.once('close', () => void handler.close());
@@ -197,8 +237,13 @@ export function adminEditor({ root, cacheDir = join(projectRoot, ADMIN_EDITOR_CA
         };
         const page = join(target, 'index.html');
         writeFileSync(page, readFileSync(page, 'utf8').replace('%EDITOR_SETTINGS%', scriptJson(settings)));
-        if (settings.backend?.repo.startsWith(`${PLACEHOLDER_OWNER}/`)) logger.info('the editor has no repository to save to through GitHub: set CMS_REPOSITORY=owner/name (GitHub Actions sets GITHUB_REPOSITORY)');
-        logger.info(`editor at ${base}/admin/ (${cached ? 'from the cache' : 'bundled'} in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+        if (settings.backend?.repo.startsWith(`${PLACEHOLDER_OWNER}/`))
+          logger.info(
+            'the editor has no repository to save to through GitHub: set CMS_REPOSITORY=owner/name (GitHub Actions sets GITHUB_REPOSITORY)',
+          );
+        logger.info(
+          `editor at ${base}/admin/ (${cached ? 'from the cache' : 'bundled'} in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+        );
       },
     },
   };

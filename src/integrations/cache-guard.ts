@@ -21,7 +21,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkArea, filesIn, readLedger, recordArea, removeFiles, writeLedger, type LedgerArea } from '../build-cache/ledger.ts';
+import {
+  checkArea,
+  filesIn,
+  readLedger,
+  recordArea,
+  removeFiles,
+  writeLedger,
+  type LedgerArea,
+} from '../build-cache/ledger.ts';
 
 const LEDGER = 'cache-ledger.json';
 
@@ -39,7 +47,11 @@ interface Area {
 /** A hash of the files (a folder stands for every file under it), relative to `root`. */
 export function filesHash(root: string, paths: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const file of paths.flatMap((path) => filesIn(root, path))) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+  for (const file of paths.flatMap((path) => filesIn(root, path)))
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(root, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -83,7 +95,11 @@ export function cacheGuard({ root, contentStoreInputs }: CacheGuardOptions): Ast
           if (unverified.length === 0) continue;
           const removed = area.whole
             ? area.paths.flatMap((path) => filesIn(cacheDir!, path))
-            : [...new Set(unverified.flatMap((file) => [file, file.endsWith('.json') ? file.slice(0, -5) : `${file}.json`]))];
+            : [
+                ...new Set(
+                  unverified.flatMap((file) => [file, file.endsWith('.json') ? file.slice(0, -5) : `${file}.json`]),
+                ),
+              ];
           removeFiles(cacheDir, removed);
           const listed = `${unverified.slice(0, 3).join(', ')}${unverified.length > 3 ? ', …' : ''}`;
           const message = staleInputs

@@ -61,7 +61,10 @@ export function contentGuard({ root, onChecked }: { root: string; onChecked?: On
             const reason = heldBack(post, today);
             return reason ? [`  ${post.file}: ${reason}`] : [];
           });
-          if (held.length > 0) logger.info(`${held.length} post(s) held back from this build (today is ${today} in ${siteConfig.timeZone}):\n${held.join('\n')}`);
+          if (held.length > 0)
+            logger.info(
+              `${held.length} post(s) held back from this build (today is ${today} in ${siteConfig.timeZone}):\n${held.join('\n')}`,
+            );
         }
         if (problems.length === 0) {
           if (command === 'build') {

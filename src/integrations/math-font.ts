@@ -112,7 +112,10 @@ export function repairHorizontalAssemblies(font: Buffer): number {
     // A part: glyph, start connector, end connector, full advance, flags (bit 0: extender).
     // The first part connects on its end (offset 4), the last on its start (offset 2); the
     // outer side of each is an edge, with no connector.
-    for (const [part, outer, inner] of [[assembly + 6, 2, 4], [assembly + 6 + 10 * (count - 1), 4, 2]] as const) {
+    for (const [part, outer, inner] of [
+      [assembly + 6, 2, 4],
+      [assembly + 6 + 10 * (count - 1), 4, 2],
+    ] as const) {
       const extender = (font.readUInt16BE(part + 8) & 1) === 1;
       if (extender || font.readUInt16BE(part + inner) !== 0 || font.readUInt16BE(part + outer) === 0) continue;
       font.writeUInt16BE(font.readUInt16BE(part + outer), part + inner);

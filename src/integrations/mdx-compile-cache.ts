@@ -48,7 +48,11 @@ interface Entry extends Compiled {
 }
 
 function digest({ code, meta }: Pick<Compiled, 'code' | 'meta'>): string {
-  return createHash('sha256').update(code).update('\0').update(JSON.stringify(meta) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(code)
+    .update('\0')
+    .update(JSON.stringify(meta) ?? '')
+    .digest('hex');
 }
 
 /** The entry's module if the entry is whole: the right shape, and its hash matches what it holds. */
@@ -143,8 +147,7 @@ export function mdxCompileCache(options: MdxCompileCacheOptions): AstroIntegrati
                 name: 'mdx-compile-cache',
                 configResolved(resolved) {
                   const mdx = resolved.plugins.find((plugin) => plugin.name === MDX_PLUGIN_NAME) as
-                    | { transform?: { handler?: TransformHandler } }
-                    | undefined;
+                    { transform?: { handler?: TransformHandler } } | undefined;
                   const handler = mdx?.transform?.handler;
                   // Astro resolves a config per build step; the plugin object may be shared.
                   if (handler && (handler as { [WRAPPED]?: true })[WRAPPED]) return;

@@ -45,14 +45,20 @@ export function socialCards(): SocialCards {
           socialImageCacheDir(),
         );
       } catch (error) {
-        logger.warn(`social images are drawn after the pages: the worker did not start (${error instanceof Error ? error.message : String(error)})`);
+        logger.warn(
+          `social images are drawn after the pages: the worker did not start (${error instanceof Error ? error.message : String(error)})`,
+        );
       }
     },
     integration: {
       name: 'social-cards',
       hooks: {
         'astro:config:setup': ({ command, injectRoute }) => {
-          if (command === 'dev') injectRoute({ pattern: '/og/[slug].png', entrypoint: new URL('../social-cards/endpoint.ts', import.meta.url) });
+          if (command === 'dev')
+            injectRoute({
+              pattern: '/og/[slug].png',
+              entrypoint: new URL('../social-cards/endpoint.ts', import.meta.url),
+            });
         },
         'astro:build:done': async ({ dir, logger }) => {
           if (!cards) return;
@@ -69,7 +75,8 @@ export function socialCards(): SocialCards {
           }
           const summary = worker ? await worker.stop() : undefined;
           const byWorker = summary?.rendered ?? 0;
-          if (summary?.error) logger.warn(`the social-image worker stopped early, this thread drew the rest: ${summary.error}`);
+          if (summary?.error)
+            logger.warn(`the social-image worker stopped early, this thread drew the rest: ${summary.error}`);
           logger.info(
             `social images: ${cards.length} written; ${byWorker} drawn on a second core, ${drawn} after the pages, ${Math.max(0, cards.length - byWorker - drawn)} from earlier builds`,
           );

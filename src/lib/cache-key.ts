@@ -23,6 +23,8 @@ export function cacheKey(props: unknown, now: Date = new Date()): string {
 }
 
 /** The paths `getStaticPaths` returns, each with the key of its props. */
-export function withCacheKeys<Path extends { props?: unknown }>(paths: readonly Path[]): Array<Path & { cacheKey: string }> {
+export function withCacheKeys<Path extends { props?: unknown }>(
+  paths: readonly Path[],
+): Array<Path & { cacheKey: string }> {
   return paths.map((path) => ({ ...path, cacheKey: cacheKey(path.props) }));
 }

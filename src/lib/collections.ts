@@ -22,7 +22,10 @@ export function getSiteContent(): Promise<Site> {
       getCollection('publishers'),
     ]);
     const today = todayIn(siteConfig.timeZone, new Date());
-    const site = buildSiteContent({ posts, authors, courses, publishers }, { includeDrafts: import.meta.env.INCLUDE_DRAFTS, today });
+    const site = buildSiteContent(
+      { posts, authors, courses, publishers },
+      { includeDrafts: import.meta.env.INCLUDE_DRAFTS, today },
+    );
     return { ...site, index: buildSiteIndex(site.articles) };
   })();
   return content;

@@ -9,12 +9,17 @@ import { absolute } from './urls.ts';
 
 /** Root-relative href/src values ("/posts/x/") made absolute against `site`. */
 export function absolutiseUrls(html: string, site: string): string {
-  return html.replace(/\b(href|src)="(\/[^"]*)"/g, (_, attribute: string, path: string) => `${attribute}="${new URL(path, site).href}"`);
+  return html.replace(
+    /\b(href|src)="(\/[^"]*)"/g,
+    (_, attribute: string, path: string) => `${attribute}="${new URL(path, site).href}"`,
+  );
 }
 
 /** Page-only furniture removed: section anchors (feed readers show their screen-reader text). */
 export function cleanForFeed(html: string): string {
-  return html.replace(/<a class="heading-anchor"[^>]*>[\s\S]*?<\/a>/g, '').replace(/<div class="heading-wrapper">([\s\S]*?)<\/div>/g, '$1');
+  return html
+    .replace(/<a class="heading-anchor"[^>]*>[\s\S]*?<\/a>/g, '')
+    .replace(/<div class="heading-wrapper">([\s\S]*?)<\/div>/g, '$1');
 }
 
 /** One feed item: title, link, date, author, topics, summary and the full HTML body. */

@@ -39,7 +39,7 @@ export interface Article<E extends PostEntry = PostEntry> {
 
 export interface SiteContent<E extends PostEntry = PostEntry> {
   /** Published posts, newest first (ties broken by id, so the order is stable). */
-  articles: Article<E>[];
+  articles: Array<Article<E>>;
   authors: Map<string, Author>;
   courses: Map<string, Course>;
 }
@@ -65,7 +65,10 @@ export function heldBack(post: Pick<PostData, 'draft' | 'date'>, today: string):
 }
 
 /** Newest first by date, then by id. */
-export function compareNewestFirst(a: { id: string; data: Pick<PostData, 'date'> }, b: { id: string; data: Pick<PostData, 'date'> }): number {
+export function compareNewestFirst(
+  a: { id: string; data: Pick<PostData, 'date'> },
+  b: { id: string; data: Pick<PostData, 'date'> },
+): number {
   return b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id);
 }
 
@@ -82,7 +85,12 @@ function required<T>(map: Map<string, T>, id: string, what: string, owner: strin
 
 /** Joins the collections into the site's content. Throws on an id that does not resolve. */
 export function buildSiteContent<E extends PostEntry>(
-  collections: { posts: readonly E[]; authors: readonly Author[]; courses: readonly Entry<CourseData>[]; publishers: readonly Publisher[] },
+  collections: {
+    posts: readonly E[];
+    authors: readonly Author[];
+    courses: ReadonlyArray<Entry<CourseData>>;
+    publishers: readonly Publisher[];
+  },
   options: PublishOptions,
 ): SiteContent<E> {
   const publishers = byId(collections.publishers);

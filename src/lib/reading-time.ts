@@ -10,7 +10,12 @@ const WORDS_PER_MINUTE = 238;
 const SECONDS_PER_DISPLAY_FORMULA = 8;
 
 /** What a reader reads in a body: prose words, code words, inline and display formulas. */
-export function countReadingUnits(body: string): { words: number; codeWords: number; inlineFormulas: number; displayFormulas: number } {
+export function countReadingUnits(body: string): {
+  words: number;
+  codeWords: number;
+  inlineFormulas: number;
+  displayFormulas: number;
+} {
   let codeWords = 0;
   let inlineFormulas = 0;
   let displayFormulas = 0;
@@ -42,6 +47,7 @@ function countWords(text: string): number {
 /** Whole minutes to read `body`, at least 1. */
 export function readingMinutes(body: string): number {
   const { words, codeWords, inlineFormulas, displayFormulas } = countReadingUnits(body);
-  const minutes = (words + codeWords + inlineFormulas) / WORDS_PER_MINUTE + (displayFormulas * SECONDS_PER_DISPLAY_FORMULA) / 60;
+  const minutes =
+    (words + codeWords + inlineFormulas) / WORDS_PER_MINUTE + (displayFormulas * SECONDS_PER_DISPLAY_FORMULA) / 60;
   return Math.max(1, Math.round(minutes));
 }

@@ -69,7 +69,8 @@ export function policyConflicts(outer: Policy, inner: Policy): string[] {
     const neededByInner = effectiveSources(inner, name)?.filter((source) => !keywordsAllowingNothing.has(source));
     if (!allowedByOuter || !neededByInner) continue;
     const blocked = neededByInner.filter((source) => !allowedByOuter.includes(source));
-    if (blocked.length > 0) problems.push(`${name}: the header blocks ${blocked.join(' ')}, which the page's policy allows`);
+    if (blocked.length > 0)
+      problems.push(`${name}: the header blocks ${blocked.join(' ')}, which the page's policy allows`);
   }
   return problems;
 }
@@ -92,7 +93,8 @@ export function parseHeadersFile(text: string): HeaderRule[] {
     const where = `_headers line ${index + 1}`;
     if (!/^\s/.test(line)) {
       if (!line.startsWith('/')) throw new Error(`${where}: a path must start with "/": ${line}`);
-      if (line.includes('*') && !line.trimEnd().endsWith('*')) throw new Error(`${where}: nothing may follow "*" in a path: ${line}`);
+      if (line.includes('*') && !line.trimEnd().endsWith('*'))
+        throw new Error(`${where}: nothing may follow "*" in a path: ${line}`);
       rules.push({ path: line.trim(), headers: [] });
       continue;
     }
@@ -120,7 +122,10 @@ export function ruleMatches(pattern: string, urlPath: string): boolean {
 }
 
 /** Each header a URL path gets, lower-cased, with every rule that sets it (hosts join repeats with ", "). */
-export function headersFor(rules: readonly HeaderRule[], urlPath: string): Map<string, Array<{ rule: string; value: string }>> {
+export function headersFor(
+  rules: readonly HeaderRule[],
+  urlPath: string,
+): Map<string, Array<{ rule: string; value: string }>> {
   const result = new Map<string, Array<{ rule: string; value: string }>>();
   for (const rule of rules) {
     if (!ruleMatches(rule.path, urlPath)) continue;

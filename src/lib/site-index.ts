@@ -10,22 +10,25 @@ import { slugify } from '../schemas/slug.ts';
 export interface Topic<E extends PostEntry = PostEntry> {
   slug: string;
   name: string;
-  articles: Article<E>[];
+  articles: Array<Article<E>>;
 }
 
 export interface SiteIndex<E extends PostEntry = PostEntry> {
   topics: Map<string, Topic<E>>;
-  byCourse: Map<string, Article<E>[]>;
-  byAuthor: Map<string, Article<E>[]>;
-  related: Map<string, Article<E>[]>;
+  byCourse: Map<string, Array<Article<E>>>;
+  byAuthor: Map<string, Array<Article<E>>>;
+  related: Map<string, Array<Article<E>>>;
   /** Most viewed first, ties broken by newest. */
-  mostRead: Article<E>[];
+  mostRead: Array<Article<E>>;
   /** Newer and older neighbours of each article in the index order. */
   neighbours: Map<string, { newer?: Article<E> | undefined; older?: Article<E> | undefined }>;
 }
 
-function group<E extends PostEntry>(articles: readonly Article<E>[], key: (a: Article<E>) => string): Map<string, Article<E>[]> {
-  const groups = new Map<string, Article<E>[]>();
+function group<E extends PostEntry>(
+  articles: ReadonlyArray<Article<E>>,
+  key: (a: Article<E>) => string,
+): Map<string, Array<Article<E>>> {
+  const groups = new Map<string, Array<Article<E>>>();
   for (const article of articles) {
     const members = groups.get(key(article));
     if (members) members.push(article);
@@ -42,7 +45,11 @@ function group<E extends PostEntry>(articles: readonly Article<E>[], key: (a: Ar
  * the same answer for every article at once without comparing every pair (a test holds the two
  * together).
  */
-export function relatedArticles<E extends PostEntry>(article: Article<E>, all: readonly Article<E>[], limit = 3): Article<E>[] {
+export function relatedArticles<E extends PostEntry>(
+  article: Article<E>,
+  all: ReadonlyArray<Article<E>>,
+  limit = 3,
+): Array<Article<E>> {
   const topics = new Set(article.data.topics.map(slugify));
   return all
     .filter((other) => other.id !== article.id)
@@ -53,7 +60,10 @@ export function relatedArticles<E extends PostEntry>(article: Article<E>, all: r
       shared: [...new Set(other.data.topics.map(slugify))].filter((t) => topics.has(t)).length,
     }))
     .filter(({ sameCourse, shared }) => sameCourse + shared > 0)
-    .sort((a, b) => b.sameCourse - a.sameCourse || b.shared - a.shared || b.other.data.date.localeCompare(a.other.data.date))
+    .sort(
+      (a, b) =>
+        b.sameCourse - a.sameCourse || b.shared - a.shared || b.other.data.date.localeCompare(a.other.data.date),
+    )
     .slice(0, limit)
     .map(({ other }) => other);
 }
@@ -64,8 +74,10 @@ function compareDates(a: string, b: string): number {
 }
 
 /** The `limit` most viewed articles, ties broken by the newer date. */
-export function mostRead<E extends PostEntry>(articles: readonly Article<E>[], limit = 5): Article<E>[] {
-  return [...articles].sort((a, b) => b.data.views - a.data.views || b.data.date.localeCompare(a.data.date)).slice(0, limit);
+export function mostRead<E extends PostEntry>(articles: ReadonlyArray<Article<E>>, limit = 5): Array<Article<E>> {
+  return [...articles]
+    .sort((a, b) => b.data.views - a.data.views || b.data.date.localeCompare(a.data.date))
+    .slice(0, limit);
 }
 
 /**
@@ -76,7 +88,10 @@ export function mostRead<E extends PostEntry>(articles: readonly Article<E>[], l
  * topic with it (through each topic's members) and, when those are too few, the newest of its
  * course, so the work grows with posts × the size of their topics.
  */
-export function relatedIndex<E extends PostEntry>(articles: readonly Article<E>[], limit = 3): Map<string, Article<E>[]> {
+export function relatedIndex<E extends PostEntry>(
+  articles: ReadonlyArray<Article<E>>,
+  limit = 3,
+): Map<string, Array<Article<E>>> {
   const topicsOf = articles.map((article) => [...new Set(article.data.topics.map(slugify))]);
   const members = new Map<string, number[]>();
   topicsOf.forEach((slugs, i) => {
@@ -94,7 +109,7 @@ export function relatedIndex<E extends PostEntry>(articles: readonly Article<E>[
   });
 
   const shared = new Int32Array(articles.length);
-  const related = new Map<string, Article<E>[]>();
+  const related = new Map<string, Array<Article<E>>>();
   articles.forEach((article, i) => {
     const met: number[] = [];
     for (const slug of topicsOf[i]!) {
@@ -116,7 +131,10 @@ export function relatedIndex<E extends PostEntry>(articles: readonly Article<E>[
     // thousands of posts, so sorting everything met would cost more than meeting it).
     const sameCourse = (j: number) => (articles[j]!.data.course === article.data.course ? 1 : 0);
     const before = (a: number, b: number) =>
-      sameCourse(a) - sameCourse(b) || shared[a]! - shared[b]! || compareDates(articles[a]!.data.date, articles[b]!.data.date) || b - a;
+      sameCourse(a) - sameCourse(b) ||
+      shared[a]! - shared[b]! ||
+      compareDates(articles[a]!.data.date, articles[b]!.data.date) ||
+      b - a;
     const best: number[] = [];
     for (const j of met) {
       if (best.length === limit && before(j, best[limit - 1]!) <= 0) continue;
@@ -125,14 +143,17 @@ export function relatedIndex<E extends PostEntry>(articles: readonly Article<E>[
       best.splice(at, 0, j);
       if (best.length > limit) best.pop();
     }
-    related.set(article.id, best.map((j) => articles[j]!));
+    related.set(
+      article.id,
+      best.map((j) => articles[j]!),
+    );
     for (const j of met) shared[j] = 0;
   });
   return related;
 }
 
 /** Builds the index from articles already sorted newest first. */
-export function buildSiteIndex<E extends PostEntry>(articles: readonly Article<E>[]): SiteIndex<E> {
+export function buildSiteIndex<E extends PostEntry>(articles: ReadonlyArray<Article<E>>): SiteIndex<E> {
   const topics = new Map<string, Topic<E>>();
   for (const article of articles) {
     for (const name of article.data.topics) {
@@ -144,7 +165,9 @@ export function buildSiteIndex<E extends PostEntry>(articles: readonly Article<E
       if (topic.articles.at(-1) !== article) topic.articles.push(article);
     }
   }
-  const neighbours = new Map(articles.map((article, i) => [article.id, { newer: articles[i - 1], older: articles[i + 1] }]));
+  const neighbours = new Map(
+    articles.map((article, i) => [article.id, { newer: articles[i - 1], older: articles[i + 1] }]),
+  );
   return {
     topics: new Map([...topics].sort(([a], [b]) => a.localeCompare(b))),
     byCourse: group(articles, (a) => a.data.course),
@@ -156,6 +179,6 @@ export function buildSiteIndex<E extends PostEntry>(articles: readonly Article<E
 }
 
 /** Total reading time of a list of articles, in minutes. */
-export function totalReadingMinutes(articles: readonly Pick<Article, 'readingMinutes'>[]): number {
+export function totalReadingMinutes(articles: ReadonlyArray<Pick<Article, 'readingMinutes'>>): number {
   return articles.reduce((sum, article) => sum + article.readingMinutes, 0);
 }

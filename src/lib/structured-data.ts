@@ -12,7 +12,10 @@ export function organisation(name: string, url: string, logo?: string): Json {
 }
 
 /** BlogPosting for an article page. */
-export function blogPosting(article: Article, urls: { page: string; author: string; image: string; site: string; logo: string }): Json {
+export function blogPosting(
+  article: Article,
+  urls: { page: string; author: string; image: string; site: string; logo: string },
+): Json {
   return {
     '@context': 'https://schema.org',
     '@type': 'BlogPosting',
@@ -32,7 +35,13 @@ export function blogPosting(article: Article, urls: { page: string; author: stri
 
 /** schema.org Person for an author. */
 export function personOf(author: Author, url: string): Json {
-  return { '@type': 'Person', name: author.data.name, jobTitle: author.data.role, url, ...(author.data.links.length ? { sameAs: author.data.links.map((l) => l.url) } : {}) };
+  return {
+    '@type': 'Person',
+    name: author.data.name,
+    jobTitle: author.data.role,
+    url,
+    ...(author.data.links.length ? { sameAs: author.data.links.map((l) => l.url) } : {}),
+  };
 }
 
 /** Course for a course page. */
@@ -60,5 +69,8 @@ export function breadcrumbs(trail: ReadonlyArray<readonly [string, string]>): Js
 
 /** JSON for a <script type="application/ld+json">, with "<" escaped so no text can close the element. */
 export function jsonLdScript(data: Json | Json[]): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -20,7 +20,11 @@ export function existingTopics(root: string, publishedBy?: string): string[] {
     } catch {
       continue;
     }
-    if (publishedBy !== undefined && (data?.['draft'] === true || !(typeof data?.['date'] === 'string' && data['date'] <= publishedBy))) continue;
+    if (
+      publishedBy !== undefined &&
+      (data?.['draft'] === true || !(typeof data?.['date'] === 'string' && data['date'] <= publishedBy))
+    )
+      continue;
     const topics = data?.['topics'];
     if (!Array.isArray(topics)) continue;
     for (const topic of topics) {

@@ -7,7 +7,8 @@ import { defineHastPlugin } from 'satteri';
 
 /** `path` under `base` ("/blog"), unless it is not a site path (protocol-relative, external). */
 export function withBase(path: string, base: string): string {
-  if (!base || !path.startsWith('/') || path.startsWith('//') || path === base || path.startsWith(`${base}/`)) return path;
+  if (!base || !path.startsWith('/') || path.startsWith('//') || path === base || path.startsWith(`${base}/`))
+    return path;
   return `${base}${path}`;
 }
 
@@ -19,7 +20,8 @@ export function baseLinks(base: string) {
       filter: ['a'],
       visit(node, ctx) {
         const href = node.properties['href'];
-        if (typeof href === 'string' && withBase(href, base) !== href) ctx.setProperty(node, 'href', withBase(href, base));
+        if (typeof href === 'string' && withBase(href, base) !== href)
+          ctx.setProperty(node, 'href', withBase(href, base));
       },
     },
   });

@@ -24,9 +24,14 @@ export function codeClasses() {
         const classes = tokenClasses(style);
         if (!classes) return;
         const unknown = classes.filter((c) => !known.has(c));
-        if (unknown.length > 0) throw new Error(`code-classes: no rule for ${unknown.join(', ')}; run \`npm run generate:code-css\``);
+        if (unknown.length > 0)
+          throw new Error(`code-classes: no rule for ${unknown.join(', ')}; run \`npm run generate:code-css\``);
         const existing = node.properties['class'];
-        ctx.setProperty(node, 'class', [typeof existing === 'string' ? existing : '', ...classes].filter(Boolean).join(' '));
+        ctx.setProperty(
+          node,
+          'class',
+          [typeof existing === 'string' ? existing : '', ...classes].filter(Boolean).join(' '),
+        );
         ctx.setProperty(node, 'style', undefined);
       },
     },

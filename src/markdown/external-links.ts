@@ -23,7 +23,8 @@ export function externalLinks(siteUrl: string) {
       filter: ['a'],
       visit(node, ctx) {
         const href = node.properties['href'];
-        if (typeof href === 'string' && isExternal(href, siteUrl)) ctx.setProperty(node, 'rel', ['noopener', 'noreferrer']);
+        if (typeof href === 'string' && isExternal(href, siteUrl))
+          ctx.setProperty(node, 'rel', ['noopener', 'noreferrer']);
       },
     },
   });

@@ -20,7 +20,9 @@ export function figureImages() {
       const src = attribute('src');
       // Anything else (a missing or computed src) is left for the content check to report.
       if (src === undefined) return;
-      const rest = node.attributes.filter((a) => !(a.type === 'mdxJsxAttribute' && (a.name === 'src' || a.name === 'alt')));
+      const rest = node.attributes.filter(
+        (a) => !(a.type === 'mdxJsxAttribute' && (a.name === 'src' || a.name === 'alt')),
+      );
       ctx.replaceNode(node, {
         type: 'mdxJsxFlowElement',
         name: 'Figure',

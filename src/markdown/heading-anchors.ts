@@ -25,33 +25,43 @@ export function headingAnchors() {
   return () => {
     const headingId = headingIds();
     return defineHastPlugin({
-    name: 'heading-anchors',
-    element: {
-      filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
-      visit(node, ctx) {
-        const text = ctx.textContent(node);
-        const existing = node.properties['id'];
-        const id = typeof existing === 'string' && existing ? existing : headingId(text);
-        if (id !== existing) ctx.setProperty(node, 'id', id);
-        if (!['h2', 'h3', 'h4'].includes(node.tagName)) return;
-        ctx.wrapNode(node, {
-          type: 'element',
-          tagName: 'div',
-          properties: { class: 'heading-wrapper' },
-          children: [
-            {
-              type: 'element',
-              tagName: 'a',
-              properties: { class: 'heading-anchor', href: `#${id}` },
-              children: [
-                { type: 'element', tagName: 'span', properties: { 'aria-hidden': 'true' }, children: [{ type: 'text', value: '#' }] },
-                { type: 'element', tagName: 'span', properties: { class: 'sr-only' }, children: [{ type: 'text', value: `Link to section: ${text}` }] },
-              ],
-            },
-          ],
-        });
+      name: 'heading-anchors',
+      element: {
+        filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+        visit(node, ctx) {
+          const text = ctx.textContent(node);
+          const existing = node.properties['id'];
+          const id = typeof existing === 'string' && existing ? existing : headingId(text);
+          if (id !== existing) ctx.setProperty(node, 'id', id);
+          if (!['h2', 'h3', 'h4'].includes(node.tagName)) return;
+          ctx.wrapNode(node, {
+            type: 'element',
+            tagName: 'div',
+            properties: { class: 'heading-wrapper' },
+            children: [
+              {
+                type: 'element',
+                tagName: 'a',
+                properties: { class: 'heading-anchor', href: `#${id}` },
+                children: [
+                  {
+                    type: 'element',
+                    tagName: 'span',
+                    properties: { 'aria-hidden': 'true' },
+                    children: [{ type: 'text', value: '#' }],
+                  },
+                  {
+                    type: 'element',
+                    tagName: 'span',
+                    properties: { class: 'sr-only' },
+                    children: [{ type: 'text', value: `Link to section: ${text}` }],
+                  },
+                ],
+              },
+            ],
+          });
+        },
       },
-    },
     });
   };
 }

@@ -6,9 +6,17 @@ export const authorSchema = strictFields({
   /** Full name, shown in bylines. */
   name: text('name', { max: 80 }).meta({ title: 'Name', description: 'Full name, as shown in bylines.' }),
   /** Job title or one-line role, shown next to the name. */
-  role: text('role', { max: 100 }).meta({ title: 'Role', description: 'Job title or a one-line role, shown next to the name.' }),
+  role: text('role', { max: 100 }).meta({
+    title: 'Role',
+    description: 'Job title or a one-line role, shown next to the name.',
+  }),
   /** A short biography (a few sentences) for the author's page and the end of articles. */
-  bio: text('bio', { min: 20, max: 600 }).meta({ title: 'Biography', description: 'Optional: a few sentences for the author’s page and the end of articles.' }).optional(),
+  bio: text('bio', { min: 20, max: 600 })
+    .meta({
+      title: 'Biography',
+      description: 'Optional: a few sentences for the author’s page and the end of articles.',
+    })
+    .optional(),
   /** A portrait in public/, e.g. "/authors/david-chen.jpg" (square, at least 160 px). */
   avatar: z
     .string()
@@ -16,7 +24,11 @@ export const authorSchema = strictFields({
     .regex(/^\/[\w\-./]+\.(?:avif|jpe?g|png|webp)$/, {
       error: 'avatar must be a path in public/ such as "/authors/jane-doe.jpg"',
     })
-    .meta({ title: 'Portrait', description: 'Optional: a square photo, at least 160 pixels wide (JPEG, PNG, WebP or AVIF).', contentMediaType: 'image/*' })
+    .meta({
+      title: 'Portrait',
+      description: 'Optional: a square photo, at least 160 pixels wide (JPEG, PNG, WebP or AVIF).',
+      contentMediaType: 'image/*',
+    })
     .optional(),
   /** Profiles elsewhere, e.g. LinkedIn. */
   links: z

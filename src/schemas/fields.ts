@@ -14,9 +14,7 @@ export function strictFields<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code !== 'unrecognized_keys') return undefined;
-      return issue.keys
-        .map((key) => `unknown field "${key}" (${didYouMean(key, known)})`)
-        .join('; ');
+      return issue.keys.map((key) => `unknown field "${key}" (${didYouMean(key, known)})`).join('; ');
     },
   });
 }
@@ -40,14 +38,16 @@ export function text(field: string, { min = 1, max }: { min?: number; max: numbe
 
 /** An id of another content file, e.g. `author: david-chen` for content/authors/david-chen.yaml. */
 export function idOf(field: string, folder: string) {
-  return z
-    .string({ error: `${field} is missing (add the id of a file in content/${folder}/)` })
-    .max(80, { error: `${field} is too long to be the id of a file in content/${folder}/` })
-    .regex(ID_PATTERN, {
-      error: `${field} must be the id of a file in content/${folder}/, in lower-case words joined by hyphens`,
-    })
-    // The collection it points to: the editor (src/admin/) offers that collection's files to pick from.
-    .meta({ references: folder });
+  return (
+    z
+      .string({ error: `${field} is missing (add the id of a file in content/${folder}/)` })
+      .max(80, { error: `${field} is too long to be the id of a file in content/${folder}/` })
+      .regex(ID_PATTERN, {
+        error: `${field} must be the id of a file in content/${folder}/, in lower-case words joined by hyphens`,
+      })
+      // The collection it points to: the editor (src/admin/) offers that collection's files to pick from.
+      .meta({ references: folder })
+  );
 }
 
 /**
@@ -68,15 +68,16 @@ export function isoDate(field: string) {
 
 /** An absolute https:// URL. `z.url()` alone also accepts `javascript:` and `data:`. */
 export function httpsUrl(field: string) {
-  return z.url({
-    protocol: /^https$/,
-    hostname: z.regexes.domain,
-    error: (issue) =>
-      issue.input === undefined
-        ? `${field} is missing (add an https:// address)`
-        : `${field} must be an https:// address (got ${JSON.stringify(issue.input)})`,
-    // JSON Schema has no protocol rule for format "uri"; the pattern lets editors flag http:// too.
-  })
+  return z
+    .url({
+      protocol: /^https$/,
+      hostname: z.regexes.domain,
+      error: (issue) =>
+        issue.input === undefined
+          ? `${field} is missing (add an https:// address)`
+          : `${field} must be an https:// address (got ${JSON.stringify(issue.input)})`,
+      // JSON Schema has no protocol rule for format "uri"; the pattern lets editors flag http:// too.
+    })
     .max(2000, { error: `${field} is too long for an address (keep it under 2,000 characters)` })
     .meta({ pattern: '^https://' });
 }

@@ -13,5 +13,11 @@ import slugifyText from '@sindresorhus/slugify';
 
 /** The URL-safe id of `text`; empty when nothing in it can be written in ASCII. */
 export function slugify(text: string): string {
-  return slugifyText(text.normalize('NFKC'), { decamelize: false, customReplacements: [["'", ''], ['\u2019', '']] });
+  return slugifyText(text.normalize('NFKC'), {
+    decamelize: false,
+    customReplacements: [
+      ["'", ''],
+      ['\u2019', ''],
+    ],
+  });
 }

@@ -38,7 +38,9 @@ const RENDER_FINGERPRINT = [
 /** sha256 over the template version (and renderer versions) and the input's fields, in a fixed order. */
 export function socialImageKey(input: SocialImageInput): string {
   const fields = [input.title, input.author, input.course, input.siteName, input.organisation, input.date];
-  return createHash('sha256').update(JSON.stringify([RENDER_FINGERPRINT, fields])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([RENDER_FINGERPRINT, fields]))
+    .digest('hex');
 }
 
 /** How {@link getSocialImage} draws a card it does not find. */

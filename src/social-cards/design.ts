@@ -49,12 +49,15 @@ export interface Card {
 
 /** A Takumi node: a box with children, or a run of text. */
 export type CardNode =
-  | { type: 'container'; style: Style; children: CardNode[] }
-  | { type: 'text'; text: string; style: Style };
+  { type: 'container'; style: Style; children: CardNode[] } | { type: 'text'; text: string; style: Style };
 type Style = Record<string, string | number>;
 
 function box(style: Style, children: Array<CardNode | false | ''> = []): CardNode {
-  return { type: 'container', style: { display: 'flex', ...style }, children: children.filter((child) => child !== false && child !== '') };
+  return {
+    type: 'container',
+    style: { display: 'flex', ...style },
+    children: children.filter((child) => child !== false && child !== ''),
+  };
 }
 
 function text(style: Style, content: string): CardNode {
@@ -118,7 +121,14 @@ export function cardTree(card: Card): CardNode {
 
   const rule = box({ height: 1, flexShrink: 0, backgroundColor: HAIRLINE });
   const footer = box(
-    { alignItems: 'center', justifyContent: 'space-between', paddingTop: 26, fontFamily: SANS, fontSize: 24, lineHeight: 1.2 },
+    {
+      alignItems: 'center',
+      justifyContent: 'space-between',
+      paddingTop: 26,
+      fontFamily: SANS,
+      fontSize: 24,
+      lineHeight: 1.2,
+    },
     [
       text({ fontWeight: 600, color: WHITE, maxWidth: CONTENT_WIDTH * 0.62 }, card.author),
       text({ fontWeight: 400, color: MUTED }, card.date),
@@ -138,7 +148,14 @@ export function cardTree(card: Card): CardNode {
       overflowWrap: 'break-word',
     },
     [
-      box({ position: 'absolute', left: 0, top: 0, width: ACCENT_BAR, height: SOCIAL_IMAGE_HEIGHT, backgroundColor: GOLD }),
+      box({
+        position: 'absolute',
+        left: 0,
+        top: 0,
+        width: ACCENT_BAR,
+        height: SOCIAL_IMAGE_HEIGHT,
+        backgroundColor: GOLD,
+      }),
       header,
       main,
       rule,

@@ -23,7 +23,6 @@ export interface SocialImageInput {
 export const SOCIAL_IMAGE_WIDTH = 1200;
 export const SOCIAL_IMAGE_HEIGHT = 630;
 
-
 /** An article's card as plain data: the post's title and ISO day, its author's and course's names. */
 export interface ArticleCard {
   title: string;
@@ -42,7 +41,13 @@ export function articleCardInput({ title, date, author, course }: ArticleCard): 
 
 /** The card of every page that is not an article (/og/default.png). */
 export function defaultCardInput(): SocialImageInput {
-  return { ...site, title: siteConfig.tagline, author: siteConfig.name, course: 'Articles · Courses · Topics', date: '' };
+  return {
+    ...site,
+    title: siteConfig.tagline,
+    author: siteConfig.name,
+    course: 'Articles · Courses · Topics',
+    date: '',
+  };
 }
 
 /** Every card the site serves, as /og/<slug>.png: the articles in the order given, then "default". */

@@ -20,7 +20,8 @@ export function isCompletePng(png: Uint8Array, width: number, height: number): b
     const end = offset + 12 + length;
     if (end > bytes.length) return false;
     const type = bytes.toString('latin1', offset + 4, offset + 8);
-    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length)) return false;
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length))
+      return false;
     if (first) {
       if (type !== 'IHDR' || length !== 13) return false;
       if (bytes.readUInt32BE(offset + 8) !== width || bytes.readUInt32BE(offset + 12) !== height) return false;

@@ -9,7 +9,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Renderer } from '@takumi-rs/core';
 import { create as openFont } from 'fontkitten';
-import { cardTree, KICKER_LINE_HEIGHT, KICKER_MAX_LINES, KICKER_SIZE, MAIN_INDEX, TITLE_LINE_HEIGHT, TITLE_STEPS, type Card } from './design.ts';
+import {
+  cardTree,
+  KICKER_LINE_HEIGHT,
+  KICKER_MAX_LINES,
+  KICKER_SIZE,
+  MAIN_INDEX,
+  TITLE_LINE_HEIGHT,
+  TITLE_STEPS,
+  type Card,
+} from './design.ts';
 import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, type SocialImageInput } from './input.ts';
 import { cardText, firstStep, shorten, type Missing } from './text.ts';
 

@@ -12,10 +12,14 @@ const ELLIPSIS = '…';
 
 /** Controls and line breaks become spaces; runs of white space become one. */
 function tidy(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      // Control characters and line separators would draw as boxes or break the line: they become spaces.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**
@@ -35,7 +39,7 @@ export function shorten(text: string, max: number): string {
 
 const LETTERS = /\p{L}/gu;
 /** Joiners and modifiers left behind once the emoji they belonged to is removed. */
-const ORPHANS = /[\u200d\ufe0e\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/gu;
+const ORPHANS = /\u200d|\ufe0e|\ufe0f|\u20e3|[\u{1f3fb}-\u{1f3ff}]|[\u{e0020}-\u{e007f}]/gu;
 
 function letterCount(text: string): number {
   return text.match(LETTERS)?.length ?? 0;
@@ -89,7 +93,6 @@ export function cardText(input: SocialImageInput, missing?: Missing): Omit<Card,
     organisation: clean(input.organisation),
   };
 }
-
 
 /** The largest step whose estimated line count fits, to start from (the measurement decides). */
 export function firstStep(title: string): number {

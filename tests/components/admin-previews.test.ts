@@ -10,9 +10,15 @@ beforeAll(async () => {
   container = await AstroContainer.create();
 });
 
-const previews = Object.fromEntries(editorComponents((markdown) => `<p>${markdown}</p>`).map((c) => [c.id, c.toPreview]));
+const previews = Object.fromEntries(
+  editorComponents((markdown) => `<p>${markdown}</p>`).map((c) => [c.id, c.toPreview]),
+);
 /** Markup without the white space between tags and the attributes Astro adds for its own use. */
-const normalise = (html: string) => html.replace(/>\s+</g, '><').replace(/\s+data-astro-[\w-]+(="[^"]*")?/g, '').trim();
+const normalise = (html: string) =>
+  html
+    .replace(/>\s+</g, '><')
+    .replace(/\s+data-astro-[\w-]+(="[^"]*")?/g, '')
+    .trim();
 
 test.each([
   ['Callout', { type: 'warning', title: 'Leakage' }],
@@ -27,6 +33,9 @@ test.each([
 
 test('Figure looks as on the page, around its image', async () => {
   const props = { caption: 'A caption', credit: 'Studio' };
-  const page = await container.renderToString(mdxComponentMap.Figure, { props, slots: { default: '<p><img src="/a.webp" alt="An image"></p>' } });
+  const page = await container.renderToString(mdxComponentMap.Figure, {
+    props,
+    slots: { default: '<p><img src="/a.webp" alt="An image"></p>' },
+  });
   expect(normalise(previews['Figure']!({ ...props, src: '/a.webp', alt: 'An image' }))).toBe(normalise(page));
 });

@@ -24,7 +24,11 @@ describe('Byline', () => {
   });
 
   test('shows the revision date when there is one, and leaves the role out when compact', async () => {
-    const html = parse(await container.renderToString(Byline, { props: { author, post: { ...post, updated: '2025-08-02' }, readingMinutes: 4, compact: true } }));
+    const html = parse(
+      await container.renderToString(Byline, {
+        props: { author, post: { ...post, updated: '2025-08-02' }, readingMinutes: 4, compact: true },
+      }),
+    );
     expect(html.querySelectorAll('time').map((t) => t.getAttribute('datetime'))).toEqual(['2025-07-19', '2025-08-02']);
     expect(html.text).not.toContain('Analyst');
   });

@@ -38,7 +38,8 @@ describe('CourseCta', () => {
     const button = html.querySelector('a[data-enrol]');
     expect(button?.getAttribute('href')).toBe('https://www.lsbr.example/courses/ml-in-finance');
     expect(button?.getAttribute('rel')).toBe('noopener noreferrer');
-    expect(button?.text.replace(/\s+/g, ' ').trim()).toBe('Enrol Now in the Professional Certificate in Machine Learning in Finance');
+    expect(button?.text.replace(/\s+/g, ' ').trim()).toBe(
+      'Enrol Now in the Professional Certificate in Machine Learning in Finance',
+    );
   });
 });
-

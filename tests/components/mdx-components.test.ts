@@ -11,8 +11,11 @@ beforeAll(async () => {
   container = await AstroContainer.create();
 });
 
-const render = async (component: keyof typeof mdxComponentMap, props: Record<string, unknown>, body = '<p>Body text</p>') =>
-  parse(await container.renderToString(mdxComponentMap[component], { props, slots: { default: body } }));
+const render = async (
+  component: keyof typeof mdxComponentMap,
+  props: Record<string, unknown>,
+  body = '<p>Body text</p>',
+) => parse(await container.renderToString(mdxComponentMap[component], { props, slots: { default: body } }));
 
 describe('MDX components', () => {
   test('the registry the content check reads lists exactly the components the page provides', () => {
@@ -38,11 +41,17 @@ describe('MDX components', () => {
 
   test('KeyTakeaways has a default title and takes another', async () => {
     expect((await render('KeyTakeaways', {})).querySelector('.key-takeaways-title')?.text).toBe('Key takeaways');
-    expect((await render('KeyTakeaways', { title: 'In short' })).querySelector('.key-takeaways-title')?.text).toBe('In short');
+    expect((await render('KeyTakeaways', { title: 'In short' })).querySelector('.key-takeaways-title')?.text).toBe(
+      'In short',
+    );
   });
 
   test('Figure wraps its image in a figure with the caption and credit', async () => {
-    const html = await render('Figure', { caption: 'A caption', credit: 'Studio' }, '<img src="/a.webp" alt="An image">');
+    const html = await render(
+      'Figure',
+      { caption: 'A caption', credit: 'Studio' },
+      '<img src="/a.webp" alt="An image">',
+    );
     const figure = html.querySelector('figure');
     expect(figure?.querySelector('img')?.getAttribute('alt')).toBe('An image');
     expect(figure?.querySelector('figcaption')?.text).toBe('A captionStudio');
@@ -62,7 +71,13 @@ describe('the held-back badge (dev server only)', () => {
   test('appears on a card of a held-back post and not on a live one', async () => {
     const article = (heldBack?: string) => ({
       id: 'a-post',
-      data: { title: 'A post', description: 'A description of the post.', topics: ['maths'], date: '2025-01-01', views: 1 },
+      data: {
+        title: 'A post',
+        description: 'A description of the post.',
+        topics: ['maths'],
+        date: '2025-01-01',
+        views: 1,
+      },
       course: { id: 'c', data: { name: 'Course' } },
       author: { id: 'ada', data: { name: 'Ada Lovelace', role: 'Analyst', links: [] } },
       readingMinutes: 3,

@@ -36,7 +36,9 @@ describe.skipIf(!hasChromium)('accessibility', () => {
     ] as const)('has no axe violations at %i px in %s', async (width, scheme) => {
       const { page, errors, violations: cspViolations } = await browser.open(path, { width, scheme });
       const results = await new AxeBuilder({ page }).withTags(tags).analyze();
-      const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+      const violations = results.violations.map(
+        (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+      );
       expect(violations.join('\n')).toBe('');
       expect(errors).toEqual([]);
       expect(cspViolations).toEqual([]);

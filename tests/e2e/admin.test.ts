@@ -14,7 +14,8 @@ import { fixtures } from '../helpers/build.ts';
 import { hasChromium, useBrowser } from '../helpers/browser.ts';
 
 /** Sveltia's address of an entry: its collection and its path under the collection's folder. */
-const entryHash = (path: string) => `#/collections/${path.endsWith('.md') ? 'posts-md' : 'posts'}/entries/${path.replace(/^posts\//, '').replace(/\.mdx?$/, '')}`;
+const entryHash = (path: string) =>
+  `#/collections/${path.endsWith('.md') ? 'posts-md' : 'posts'}/entries/${path.replace(/^posts\//, '').replace(/\.mdx?$/, '')}`;
 
 /** Lines of `after` that differ from `before` (the files keep their number of lines here). */
 function changedLines(before: string, after: string): string[] {
@@ -68,24 +69,31 @@ describe.skipIf(!hasChromium)('the editor at /admin/', () => {
   test.each([
     ['the fixture site', fixtures.site],
     ['the launch content', fixtures.real],
-  ])('every post of %s opens unchanged, and a saved edit to its title changes that line only', async (_, root) => {
-    const { page, errors, violations, foreign } = await openEditor(root);
-    const posts = listCollectionFiles(root, 'posts');
-    for (const path of posts) {
-      const original = (await readTestRepoFile(page, `content/${path}`))!;
-      await openEntry(page, entryHash(path));
-      expect(await page.getByRole('button', { name: 'Save' }).isDisabled(), `${path}: nothing to save before an edit`).toBe(true);
-      const title = page.getByRole('textbox', { name: 'Title' });
-      const before = await title.inputValue();
-      await title.fill(`${before} x`);
-      await save(page);
-      const saved = (await readTestRepoFile(page, `content/${path}`))!;
-      expect(changedLines(original, saved), path).toEqual([`title: ${JSON.stringify(`${before} x`)}`]);
-    }
-    expect((await listTestRepo(page)).filter((file) => /\.sveltia-tmp/.test(file))).toEqual([]);
-    expect({ errors, violations, foreign }).toEqual({ errors: [], violations: [], foreign: [] });
-    await page.close();
-  }, 240_000);
+  ])(
+    'every post of %s opens unchanged, and a saved edit to its title changes that line only',
+    async (_, root) => {
+      const { page, errors, violations, foreign } = await openEditor(root);
+      const posts = listCollectionFiles(root, 'posts');
+      for (const path of posts) {
+        const original = (await readTestRepoFile(page, `content/${path}`))!;
+        await openEntry(page, entryHash(path));
+        expect(
+          await page.getByRole('button', { name: 'Save' }).isDisabled(),
+          `${path}: nothing to save before an edit`,
+        ).toBe(true);
+        const title = page.getByRole('textbox', { name: 'Title' });
+        const before = await title.inputValue();
+        await title.fill(`${before} x`);
+        await save(page);
+        const saved = (await readTestRepoFile(page, `content/${path}`))!;
+        expect(changedLines(original, saved), path).toEqual([`title: ${JSON.stringify(`${before} x`)}`]);
+      }
+      expect((await listTestRepo(page)).filter((file) => file.includes('.sveltia-tmp'))).toEqual([]);
+      expect({ errors, violations, foreign }).toEqual({ errors: [], violations: [], foreign: [] });
+      await page.close();
+    },
+    240_000,
+  );
 
   test('one word changed in an article, saved, changes that line only', async () => {
     const { page, errors, violations, foreign } = await openEditor(fixtures.real);
@@ -113,7 +121,10 @@ describe.skipIf(!hasChromium)('the editor at /admin/', () => {
     // Sveltia isolates the label's words with bidi marks: "Add ⁨Topic⁩".
     await page.getByRole('button', { name: /^Add\W+Topic\W*$/ }).click();
     const topic = page.locator('[data-key-path="topics"] input[list]');
-    expect(await page.locator(`datalist#${await topic.getAttribute('list')} option[value="fixtures"]`).count(), 'topics in use are suggested').toBe(1);
+    expect(
+      await page.locator(`datalist#${await topic.getAttribute('list')} option[value="fixtures"]`).count(),
+      'topics in use are suggested',
+    ).toBe(1);
     await topic.fill('fixtures');
     await page.locator('[data-key-path="body"] textarea').fill('How a model learns, one small step at a time.');
     await page.getByRole('button', { name: 'Insert Callout' }).click();
@@ -159,12 +170,16 @@ How a model learns, one small step at a time.
     await openEntry(page, entryHash('posts/rich-post.mdx'));
     const preview = page.frameLocator('iframe');
     await preview.locator('.figure img[src^="blob:"]').waitFor();
-    expect(await preview.locator('link[rel="stylesheet"]').getAttribute('href')).toMatch(/\/_astro\/BaseLayout\.[\w-]+\.css$/);
+    expect(await preview.locator('link[rel="stylesheet"]').getAttribute('href')).toMatch(
+      /\/_astro\/BaseLayout\.[\w-]+\.css$/,
+    );
     expect(await preview.locator('h1').textContent()).toBe('Every element an article can contain');
     expect(await preview.locator('.callout-warning .callout-title').textContent()).toBe('Warning: Check your data');
     expect(await preview.locator('.key-takeaways-title').textContent()).toBe('Key takeaways');
     // The site's styles apply: the box has the site's border, not the browser's default.
-    expect(await preview.locator('.callout-warning').evaluate((el) => getComputedStyle(el).borderInlineStartWidth)).toBe('4px');
+    expect(
+      await preview.locator('.callout-warning').evaluate((el) => getComputedStyle(el).borderInlineStartWidth),
+    ).toBe('4px');
     expect(await preview.locator('.prose img[src^="blob:"]').count()).toBe(2);
     expect({ errors, violations, foreign }).toEqual({ errors: [], violations: [], foreign: [] });
     await page.close();

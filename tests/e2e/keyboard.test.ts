@@ -11,7 +11,13 @@ describe.skipIf(!hasChromium)('keyboard', () => {
     const skip = await page.evaluate(() => {
       const el = document.activeElement as HTMLAnchorElement;
       const box = el.getBoundingClientRect();
-      return { text: el.textContent?.trim(), href: el.getAttribute('href'), width: box.width, height: box.height, top: box.top };
+      return {
+        text: el.textContent?.trim(),
+        href: el.getAttribute('href'),
+        width: box.width,
+        height: box.height,
+        top: box.top,
+      };
     });
     expect(skip).toMatchObject({ text: 'Skip to content', href: '#main' });
     expect(skip.width).toBeGreaterThan(40);

@@ -17,7 +17,9 @@ describe.skipIf(!hasChromium)('math in Chromium', () => {
     const { page, errors, violations } = await browser.open(path);
     await page.evaluate(() => document.fonts.ready);
     const formulas = await page.evaluate(measureDisplayMath);
-    expect(formulas.filter((formula) => formula.tables.some((table) => table.rows.length > 1)).length).toBeGreaterThan(0);
+    expect(formulas.filter((formula) => formula.tables.some((table) => table.rows.length > 1)).length).toBeGreaterThan(
+      0,
+    );
     expect(formulas.flatMap((formula) => layoutProblems(formula))).toEqual([]);
     expect(errors).toEqual([]);
     expect(violations).toEqual([]);
@@ -45,7 +47,8 @@ describe.skipIf(!hasChromium)('math in Chromium', () => {
         }
         return heights;
       });
-      for (const { char, height } of formulas.flatMap((formula) => formula.largeOperators)) ratios.push([char, height / inline[char]!]);
+      for (const { char, height } of formulas.flatMap((formula) => formula.largeOperators))
+        ratios.push([char, height / inline[char]!]);
       await page.close();
     }
     expect(ratios.length).toBeGreaterThan(150);
@@ -57,7 +60,8 @@ describe.skipIf(!hasChromium)('math in Chromium', () => {
       const { page } = await browser.open('/404.html');
       const requested: string[] = [];
       page.on('request', (request) => {
-        if (request.resourceType() === 'font' || /\.woff2$/.test(request.url())) requested.push(new URL(request.url()).pathname);
+        if (request.resourceType() === 'font' || request.url().endsWith('.woff2'))
+          requested.push(new URL(request.url()).pathname);
       });
       await page.goto(new URL(path, page.url()).href, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
@@ -69,28 +73,33 @@ describe.skipIf(!hasChromium)('math in Chromium', () => {
     expect(await fonts('/posts/fixture-post-01/')).toEqual([]);
   });
 
-  test.each(corpus)('%s at 320 px: wide formulas scroll in their own box; inline math stays in the column', async (path) => {
-    const { page } = await browser.open(path, { width: 320 });
-    await page.evaluate(() => document.fonts.ready);
-    const layout = await page.evaluate(() => {
-      const column = document.querySelector('.prose')!.getBoundingClientRect();
-      const displays = [...document.querySelectorAll('.math-display')];
-      return {
-        pageWidth: document.documentElement.scrollWidth,
-        scrolling: displays.filter((box) => box.scrollWidth > box.clientWidth + 1).length,
-        notScrollable: displays.filter((box) => box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'auto').length,
-        displayOutside: displays.filter((box) => box.getBoundingClientRect().right > column.right + 1).length,
-        inlineOutside: [...document.querySelectorAll('.math-inline')]
-          .filter((span) => span.getBoundingClientRect().right > column.right + 1)
-          .map((span) => span.querySelector('annotation')?.textContent),
-      };
-    });
-    expect(layout.pageWidth).toBeLessThanOrEqual(320);
-    expect(layout.notScrollable).toBe(0);
-    expect(layout.displayOutside).toBe(0);
-    expect(layout.inlineOutside).toEqual([]);
-    await page.close();
-  });
+  test.each(corpus)(
+    '%s at 320 px: wide formulas scroll in their own box; inline math stays in the column',
+    async (path) => {
+      const { page } = await browser.open(path, { width: 320 });
+      await page.evaluate(() => document.fonts.ready);
+      const layout = await page.evaluate(() => {
+        const column = document.querySelector('.prose')!.getBoundingClientRect();
+        const displays = [...document.querySelectorAll('.math-display')];
+        return {
+          pageWidth: document.documentElement.scrollWidth,
+          scrolling: displays.filter((box) => box.scrollWidth > box.clientWidth + 1).length,
+          notScrollable: displays.filter(
+            (box) => box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'auto',
+          ).length,
+          displayOutside: displays.filter((box) => box.getBoundingClientRect().right > column.right + 1).length,
+          inlineOutside: [...document.querySelectorAll('.math-inline')]
+            .filter((span) => span.getBoundingClientRect().right > column.right + 1)
+            .map((span) => span.querySelector('annotation')?.textContent),
+        };
+      });
+      expect(layout.pageWidth).toBeLessThanOrEqual(320);
+      expect(layout.notScrollable).toBe(0);
+      expect(layout.displayOutside).toBe(0);
+      expect(layout.inlineOutside).toEqual([]);
+      await page.close();
+    },
+  );
 
   test('an equation reference is a link to its numbered equation', async () => {
     const { page, errors } = await browser.open('/posts/math-corpus-references/');
@@ -101,7 +110,8 @@ describe.skipIf(!hasChromium)('math in Chromium', () => {
       }),
     );
     expect(links.length).toBeGreaterThan(5);
-    for (const { text, number } of links) expect(number?.replace(/^\((.*)\)$/, '$1')).toBe(text?.replace(/^\((.*)\)$/, '$1'));
+    for (const { text, number } of links)
+      expect(number?.replace(/^\((.*)\)$/, '$1')).toBe(text?.replace(/^\((.*)\)$/, '$1'));
     // Following one scrolls its equation into view.
     await page.locator('a.eqref').last().click();
     const target = await page.evaluate(() => {

@@ -13,9 +13,19 @@ describe.skipIf(!hasChromium)('print', () => {
     expect(await visible('h1')).toBe(true);
     expect(await visible('main header time')).toBe(true);
     expect(await visible('main header a[href="/authors/alan-turing/"]')).toBe(true);
-    expect(await page.getByText(new URL('/posts/rich-post/', siteConfig.url).href, { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText(new URL('/posts/rich-post/', siteConfig.url).href, { exact: true }).isVisible()).toBe(
+      true,
+    );
     expect(await visible('.prose table')).toBe(true);
-    for (const hidden of ['body > header', 'nav[aria-label="Main"]', 'nav[aria-labelledby="toc-heading"]', 'section[aria-labelledby="related"]', 'nav[aria-label="More articles"]', 'body > footer', 'a[data-enrol]']) {
+    for (const hidden of [
+      'body > header',
+      'nav[aria-label="Main"]',
+      'nav[aria-labelledby="toc-heading"]',
+      'section[aria-labelledby="related"]',
+      'nav[aria-label="More articles"]',
+      'body > footer',
+      'a[data-enrol]',
+    ]) {
       expect(await visible(hidden), hidden).toBe(false);
     }
     const pdf = await page.pdf({ format: 'A4' });

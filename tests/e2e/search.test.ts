@@ -67,7 +67,9 @@ describe.skipIf(!hasChromium)('search', () => {
       const search = await pagefind.search(null, { filters: {} });
       return Promise.all(search.results.map((r) => r.data()));
     })()`);
-    expect((indexed as Array<{ url: string }>).map((p) => p.url).sort()).toEqual([...articles.keys()].map((slug) => `/posts/${slug}/`).sort());
+    expect((indexed as Array<{ url: string }>).map((p) => p.url).sort()).toEqual(
+      [...articles.keys()].map((slug) => `/posts/${slug}/`).sort(),
+    );
     const disclaimer = siteConfig.disclaimer.slice(0, 40);
     for (const { url, content } of indexed as Array<{ url: string; content: string }>) {
       expect(content, url).not.toContain(disclaimer);

@@ -9,9 +9,21 @@ describe.skipIf(!hasChromium)(`the site under ${SUBPATH}/`, () => {
 
   test('an article loads its styles, images and fonts, with no error or CSP violation', async () => {
     const { page, errors, violations } = await browser.open(`${SUBPATH}/posts/rich-post/`);
-    await page.evaluate(() => Promise.all([...document.images].map((img) => { img.loading = 'eager'; return img.decode(); })));
+    await page.evaluate(() =>
+      Promise.all(
+        [...document.images].map((img) => {
+          img.loading = 'eager';
+          return img.decode();
+        }),
+      ),
+    );
     // Styles applied: the header is the brand colour, not an unstyled page.
-    expect(await page.locator('header').first().evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    expect(
+      await page
+        .locator('header')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).not.toBe('rgba(0, 0, 0, 0)');
     expect(errors).toEqual([]);
     expect(violations).toEqual([]);
     await page.close();

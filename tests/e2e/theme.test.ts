@@ -32,7 +32,12 @@ describe.skipIf(!hasChromium)('theme toggle', () => {
       scriptBeforeCss:
         !!document.querySelector('head script:not([type])') &&
         !!document.querySelector('head link[rel="stylesheet"]') &&
-        !!(document.querySelector('head script:not([type])')!.compareDocumentPosition(document.querySelector('head link[rel="stylesheet"]')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+        !!(
+          document
+            .querySelector('head script:not([type])')!
+            .compareDocumentPosition(document.querySelector('head link[rel="stylesheet"]')!) &
+          Node.DOCUMENT_POSITION_FOLLOWING
+        ),
     }));
     expect(early).toEqual({ theme: 'dark', scriptBeforeCss: true });
     await toggle.click();

@@ -17,7 +17,7 @@ import { buildDir } from './build.ts';
 export const hasChromium = chromiumPath() !== undefined;
 
 if (!hasChromium) {
-  const message = "No Chromium found (apt-get install chromium, or set CHROME_PATH): browser tests cannot run.";
+  const message = 'No Chromium found (apt-get install chromium, or set CHROME_PATH): browser tests cannot run.';
   if (process.env['CI'] === 'true') throw new Error(message);
   console.warn(`\n${'!'.repeat(78)}\n⚠ SKIPPING BROWSER TESTS. ${message}\n${'!'.repeat(78)}\n`);
 }
@@ -32,7 +32,8 @@ export function useBrowser(build: string, { base = '' } = {}) {
     state.close = site.close;
     state.browser = await launchChromium();
     const headersFile = join(buildDir(build), '_headers');
-    if (existsSync(headersFile)) await sendHeaders(state.browser!, site.origin, parseHeadersFile(readFileSync(headersFile, 'utf8')));
+    if (existsSync(headersFile))
+      await sendHeaders(state.browser!, site.origin, parseHeadersFile(readFileSync(headersFile, 'utf8')));
   });
   afterAll(async () => {
     await state.browser?.close();
@@ -62,7 +63,8 @@ export function useBrowser(build: string, { base = '' } = {}) {
       page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
       page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
       page.on('response', (response) => {
-        if (response.status() >= 400 && !response.url().endsWith('/missing-page/')) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+        if (response.status() >= 400 && !response.url().endsWith('/missing-page/'))
+          errors.push(`HTTP ${response.status()}: ${response.url()}`);
       });
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
@@ -98,7 +100,10 @@ function isCspMessage(text: string): boolean {
 async function sendHeaders(browser: BrowserContext, origin: string, rules: readonly HeaderRule[]) {
   await browser.route(`${origin}/**`, async (route) => {
     const response = await route.fetch();
-    const extra = [...headersFor(rules, new URL(route.request().url()).pathname)].map(([name, set]) => [name, set.map((s) => s.value).join(', ')]);
+    const extra = [...headersFor(rules, new URL(route.request().url()).pathname)].map(([name, set]) => [
+      name,
+      set.map((s) => s.value).join(', '),
+    ]);
     await route.fulfill({ response, headers: { ...response.headers(), ...Object.fromEntries(extra) } });
   });
 }

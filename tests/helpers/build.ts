@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { shellEnv, withBuildEnv } from '../../src/build-env.ts';
 
@@ -22,7 +22,13 @@ export function buildSite(name: string, contentRoot: string, env: Record<string,
   const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
   const result = spawnSync(process.execPath, [astro, 'build', ...(silent ? ['--silent'] : [])], {
     cwd: projectRoot,
-    env: withBuildEnv({ ...shellEnv(), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: contentRoot, OUT_DIR: outDir, ...env }),
+    env: withBuildEnv({
+      ...shellEnv(),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      CONTENT_ROOT: contentRoot,
+      OUT_DIR: outDir,
+      ...env,
+    }),
     encoding: 'utf8',
     timeout: 240_000,
   });
@@ -39,10 +45,12 @@ export function buildLog(name: string): string {
 
 /** Every file of a build with the sha256 of its bytes, keyed by its path in the build. */
 export function fingerprint(dir: string): Record<string, string> {
-  const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
-  return Object.fromEntries(files.sort().map((file) => [file.slice(dir.length), createHash('sha256').update(readFileSync(file)).digest('hex')]));
+  return Object.fromEntries(
+    files.sort().map((file) => [file.slice(dir.length), createHash('sha256').update(readFileSync(file)).digest('hex')]),
+  );
 }
 
 /** A built file's text, e.g. readBuilt('fixture', 'posts/a/index.html'). */

@@ -4,7 +4,8 @@ import wawoff2 from 'wawoff2';
 /** Offset of each table of a TrueType font, by tag. */
 export function fontTables(font: Buffer): Map<string, number> {
   const found = new Map<string, number>();
-  for (let i = 0; i < font.readUInt16BE(4); i += 1) found.set(font.toString('latin1', 12 + 16 * i, 16 + 16 * i), font.readUInt32BE(20 + 16 * i));
+  for (let i = 0; i < font.readUInt16BE(4); i += 1)
+    found.set(font.toString('latin1', 12 + 16 * i, 16 + 16 * i), font.readUInt32BE(20 + 16 * i));
   return found;
 }
 

@@ -15,7 +15,12 @@ export type CellBox = { left: number; right: number; top: number; bottom: number
 export interface MeasuredFormula {
   tex: string;
   /** Every `mtable` in document order, as rows of cells; wrappers that only carry a \tag are marked. */
-  tables: Array<{ rows: CellBox[][]; tagWrapper: boolean; displayStyle: boolean; rowInk: Array<{ top: number; bottom: number } | null> }>;
+  tables: Array<{
+    rows: CellBox[][];
+    tagWrapper: boolean;
+    displayStyle: boolean;
+    rowInk: Array<{ top: number; bottom: number } | null>;
+  }>;
   /** ∑ ∏ ∫ drawn at display size: not in a fraction, a script or a text-style table. */
   largeOperators: Array<{ char: string; height: number }>;
 }
@@ -49,10 +54,19 @@ export function measureDisplayMath(): MeasuredFormula[] {
   const boxOf = (cell: Element): CellBox => {
     const children = [...cell.children];
     const rects = children.map((child) => child.getBoundingClientRect()).filter((r) => r.width > 0);
-    if (rects.length === 0) return cell.classList.contains('tml-w-half') || cell.classList.contains('tml-w-gutter') ? { left: 0, right: 0, top: 0, bottom: 0, glue: true } : null;
+    if (rects.length === 0)
+      return cell.classList.contains('tml-w-half') || cell.classList.contains('tml-w-gutter')
+        ? { left: 0, right: 0, top: 0, bottom: 0, glue: true }
+        : null;
     // The empty glue columns and the number column that numbered environments add.
     const glue = cell.classList.contains('tml-w-half') || cell.classList.contains('tml-w-gutter');
-    return { left: Math.min(...rects.map((r) => r.left)), right: Math.max(...rects.map((r) => r.right)), top: Math.min(...rects.map((r) => r.top)), bottom: Math.max(...rects.map((r) => r.bottom)), glue };
+    return {
+      left: Math.min(...rects.map((r) => r.left)),
+      right: Math.max(...rects.map((r) => r.right)),
+      top: Math.min(...rects.map((r) => r.top)),
+      bottom: Math.max(...rects.map((r) => r.bottom)),
+      glue,
+    };
   };
   const tokenInk = (row: Element) => {
     const tokens = [...row.querySelectorAll('mi, mn, mo, mtext')].filter((token) => token.closest('mtr') === row);
@@ -89,15 +103,43 @@ export function measureDisplayMath(): MeasuredFormula[] {
 }
 
 /** How TeX aligns a table's columns: r, l or c per column; `pairs` is align's r, l, r, l… */
-export type Alignment = { env: string; columns: Array<'l' | 'c' | 'r'> | 'pairs' };
+export interface Alignment {
+  env: string;
+  columns: Array<'l' | 'c' | 'r'> | 'pairs';
+}
 
-const PAIRED = new Set(['aligned', 'align', 'align*', 'alignat', 'alignat*', 'alignedat', 'split', 'flalign', 'flalign*']);
-const CENTRED = new Set(['gathered', 'gather', 'gather*', 'equation', 'equation*', 'matrix', 'pmatrix', 'bmatrix', 'Bmatrix', 'vmatrix', 'Vmatrix', 'smallmatrix']);
+const PAIRED = new Set([
+  'aligned',
+  'align',
+  'align*',
+  'alignat',
+  'alignat*',
+  'alignedat',
+  'split',
+  'flalign',
+  'flalign*',
+]);
+const CENTRED = new Set([
+  'gathered',
+  'gather',
+  'gather*',
+  'equation',
+  'equation*',
+  'matrix',
+  'pmatrix',
+  'bmatrix',
+  'Bmatrix',
+  'vmatrix',
+  'Vmatrix',
+  'smallmatrix',
+]);
 const LEFT = new Set(['cases', 'dcases', 'rcases', 'drcases']);
 
 /** Column letters of an array spec such as `{l|cr}` or `{c|*{3}{c}}` (p{…} columns are left). */
 function specColumns(spec: string): Array<'l' | 'c' | 'r'> {
-  const expanded = spec.replace(/\*\{(\d+)\}\{([^{}]*)\}/g, (_whole, count: string, body: string) => body.repeat(Number(count)));
+  const expanded = spec.replace(/\*\{(\d+)\}\{([^{}]*)\}/g, (_whole, count: string, body: string) =>
+    body.repeat(Number(count)),
+  );
   const columns: Array<'l' | 'c' | 'r'> = [];
   for (let i = 0; i < expanded.length; i += 1) {
     const char = expanded[i]!;
@@ -113,7 +155,8 @@ function specColumns(spec: string): Array<'l' | 'c' | 'r'> {
 /** The environments of a formula in the order they open, with the alignment TeX gives each. */
 export function expectedTables(tex: string): Alignment[] {
   const tables: Alignment[] = [];
-  const pattern = /\\begin\s*\{([A-Za-z]+\*?)\}(?:\s*\[([lcr])\])?(?:\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\})?|\\substack\b/g;
+  const pattern =
+    /\\begin\s*\{([A-Za-z]+\*?)\}(?:\s*\[([lcr])\])?(?:\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\})?|\\substack\b/g;
   for (const match of tex.matchAll(pattern)) {
     if (match[0].startsWith('\\substack')) {
       tables.push({ env: 'substack', columns: ['c'] });
@@ -159,21 +202,29 @@ export function layoutProblems(formula: MeasuredFormula, tolerance = 1): string[
   tables.forEach((table, t) => {
     const alignment = expected[t]!;
     const width = Math.max(0, ...table.rows.map((row) => row.length));
-    const columns = Array.from({ length: width }, (_unused, c) => table.rows.map((row) => row[c] ?? null)).filter((cells) => !cells.every((cell) => cell?.glue));
+    const columns = Array.from({ length: width }, (_unused, c) => table.rows.map((row) => row[c] ?? null)).filter(
+      (cells) => !cells.every((cell) => cell?.glue),
+    );
     columns.forEach((cells, c) => {
       const filled = cells.filter((cell): cell is NonNullable<CellBox> => cell !== null && !cell.glue);
       if (filled.length < 2) return;
       const align = columnAlignment(alignment, c);
-      const edge = (cell: NonNullable<CellBox>) => (align === 'l' ? cell.left : align === 'r' ? cell.right : (cell.left + cell.right) / 2);
+      const edge = (cell: NonNullable<CellBox>) =>
+        align === 'l' ? cell.left : align === 'r' ? cell.right : (cell.left + cell.right) / 2;
       const spread = Math.max(...filled.map(edge)) - Math.min(...filled.map(edge));
       const side = { l: 'left', r: 'right', c: 'centre' }[align];
-      if (spread > tolerance) problems.push(`${formula.tex}: column ${c + 1} of ${alignment.env} should be ${side}-aligned but its cells differ by ${spread.toFixed(1)} px`);
+      if (spread > tolerance)
+        problems.push(
+          `${formula.tex}: column ${c + 1} of ${alignment.env} should be ${side}-aligned but its cells differ by ${spread.toFixed(1)} px`,
+        );
     });
     for (let r = 1; r < table.rowInk.length; r += 1) {
       const above = table.rowInk[r - 1];
       const below = table.rowInk[r];
       if (above && below && below.top < above.bottom - tolerance) {
-        problems.push(`${formula.tex}: row ${r + 1} of ${alignment.env} overlaps the row above by ${(above.bottom - below.top).toFixed(1)} px`);
+        problems.push(
+          `${formula.tex}: row ${r + 1} of ${alignment.env} overlaps the row above by ${(above.bottom - below.top).toFixed(1)} px`,
+        );
       }
     }
   });

@@ -11,7 +11,16 @@ import { join } from 'node:path';
 import { shellEnv, withBuildEnv } from '../../src/build-env.ts';
 import { projectRoot } from './build.ts';
 
-const COPIED = ['src', 'public', 'content', 'scripts/build.ts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const COPIED = [
+  'src',
+  'public',
+  'content',
+  'scripts/build.ts',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 /** What one build printed and did: the pages Astro rendered and those it copied from its cache. */
 export interface ProjectBuild {
@@ -93,7 +102,9 @@ export function copyProject(name: string) {
 }
 
 /** Runs a started build to its end; resolves with its exit code and output. */
-export function finished(child: ReturnType<ReturnType<typeof copyProject>['startScriptBuild']>): Promise<{ status: number | null; output: string }> {
+export function finished(
+  child: ReturnType<ReturnType<typeof copyProject>['startScriptBuild']>,
+): Promise<{ status: number | null; output: string }> {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

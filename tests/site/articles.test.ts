@@ -9,8 +9,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const read = (path: string) => parseYaml(readFileSync(join(fixtures.real, path), 'utf8'));
-const front = (slug: string) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(fixtures.real, 'posts', `${slug}.mdx`), 'utf8'))![1]!);
-const slugs = ['mathematical-models-in-machine-learning', 'mathematics-for-data-science-careers', 'machine-learning-in-finance'];
+const front = (slug: string) =>
+  parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(fixtures.real, 'posts', `${slug}.mdx`), 'utf8'))![1]!);
+const slugs = [
+  'mathematical-models-in-machine-learning',
+  'mathematics-for-data-science-careers',
+  'machine-learning-in-finance',
+];
 
 describe.each(slugs)('/posts/%s/', (slug) => {
   const post = front(slug);
@@ -24,7 +29,9 @@ describe.each(slugs)('/posts/%s/', (slug) => {
     expect(doc.querySelector('html')?.getAttribute('lang')).toBe('en-GB');
     expect(text(doc.querySelector('title'))).toBe(`${post.title} | ${siteConfig.name}`);
     expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(post.description);
-    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(new URL(`/posts/${slug}/`, siteConfig.url).href);
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      new URL(`/posts/${slug}/`, siteConfig.url).href,
+    );
     expect(doc.querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/favicon.svg');
   });
 
@@ -44,9 +51,13 @@ describe.each(slugs)('/posts/%s/', (slug) => {
     expect(headings.length).toBeGreaterThanOrEqual(4);
     expect(headings.at(-1)).toBe('Conclusion');
     expect(text(article?.querySelector('.prose'))).not.toMatch(/^import /m);
-    const written = formulasOf(readFileSync(join(fixtures.real, 'posts', `${slug}.mdx`), 'utf8'), 'mdx').map(({ tex }) => tex);
+    const written = formulasOf(readFileSync(join(fixtures.real, 'posts', `${slug}.mdx`), 'utf8'), 'mdx').map(
+      ({ tex }) => tex,
+    );
     expect(written.length).toBeGreaterThan(0);
-    expect(article?.querySelectorAll('.prose math annotation[encoding="application/x-tex"]').map((a) => a.text)).toEqual(written);
+    expect(
+      article?.querySelectorAll('.prose math annotation[encoding="application/x-tex"]').map((a) => a.text),
+    ).toEqual(written);
     expect(text(article?.querySelector('.prose'))).not.toContain('$$');
   });
 
@@ -67,7 +78,8 @@ describe.each(slugs)('/posts/%s/', (slug) => {
 });
 
 test('the two publishers sign the disclaimers of their own courses', () => {
-  const signer = (slug: string) => text(page('real', `/posts/${slug}/`).querySelector('section[aria-labelledby="disclaimer"]'));
+  const signer = (slug: string) =>
+    text(page('real', `/posts/${slug}/`).querySelector('section[aria-labelledby="disclaimer"]'));
   expect(signer('mathematical-models-in-machine-learning')).toContain('LSBR London - Executive Education');
   expect(signer('mathematics-for-data-science-careers')).toContain('LSBR UK - Executive Education');
   expect(signer('machine-learning-in-finance')).toContain('LSBR UK - Executive Education');
@@ -76,7 +88,9 @@ test('the two publishers sign the disclaimers of their own courses', () => {
 test('the index lists every launch article, newest first, with its card details', () => {
   const cards = page('real', '/').querySelectorAll('main article');
   const bySlug = slugs.map((slug) => ({ slug, ...front(slug) })).sort((a, b) => b.date.localeCompare(a.date));
-  expect(cards.map((card) => card.querySelector('h2 a')?.getAttribute('href'))).toEqual(bySlug.map((p) => `/posts/${p.slug}/`));
+  expect(cards.map((card) => card.querySelector('h2 a')?.getAttribute('href'))).toEqual(
+    bySlug.map((p) => `/posts/${p.slug}/`),
+  );
   cards.forEach((card, i) => {
     const post = bySlug[i]!;
     expect(text(card.querySelector('h2'))).toBe(post.title);

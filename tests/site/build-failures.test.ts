@@ -20,10 +20,16 @@ describe('a build of invalid content', () => {
     // The build reports exactly what `npm run check:content` does (its report is asserted line by
     // line in tests/unit/check/content.test.ts).
     expect(output).toContain(`Content check failed with ${checkContent(fixtures.invalid).problems.length} problem(s)`);
-    expect(output).toContain('tests/fixtures/invalid/posts/many-problems.mdx:6:9  author  "ada-lovelce" is not a file in content/authors/ (did you mean "ada-lovelace"?)');
-    expect(output).toContain('tests/fixtures/invalid/posts/same-slug.mdx:1:1  file name  two posts have the id "same-slug"');
+    expect(output).toContain(
+      'tests/fixtures/invalid/posts/many-problems.mdx:6:9  author  "ada-lovelce" is not a file in content/authors/ (did you mean "ada-lovelace"?)',
+    );
+    expect(output).toContain(
+      'tests/fixtures/invalid/posts/same-slug.mdx:1:1  file name  two posts have the id "same-slug"',
+    );
     expect(output).toContain('tests/fixtures/invalid/courses/unsafe-course.yaml:6:11  enrolUrl');
-    expect(output).toMatch(/tests\/fixtures\/invalid\/posts\/body-problems\.mdx:\d+:\d+  component  <Calout> is not a component/);
+    expect(output).toMatch(
+      /tests\/fixtures\/invalid\/posts\/body-problems\.mdx:\d+:\d+ {2}component {2}<Calout> is not a component/,
+    );
     expect(existsSync(outDir)).toBe(false);
   });
 
@@ -31,7 +37,10 @@ describe('a build of invalid content', () => {
     // The check leaves imports to the author (MDX is trusted code); a missing module fails in Vite.
     const root = mkdtempSync(join(tmpdir(), 'broken-mdx-'));
     cpSync(fixtures.site, root, { recursive: true });
-    writeFileSync(join(root, 'posts/fixture-post-01.mdx'), `${'---\ntitle: "Broken"\ndescription: "A post whose body is not valid MDX at all."\ndate: "2025-01-01"\nauthor: ada-lovelace\ncourse: course-one\ntopics: ["x"]\n---\n'}\nimport Missing from './missing-component.astro';\n\n<Missing />\n`);
+    writeFileSync(
+      join(root, 'posts/fixture-post-01.mdx'),
+      `${'---\ntitle: "Broken"\ndescription: "A post whose body is not valid MDX at all."\ndate: "2025-01-01"\nauthor: ada-lovelace\ncourse: course-one\ntopics: ["x"]\n---\n'}\nimport Missing from './missing-component.astro';\n\n<Missing />\n`,
+    );
     expect(checkContent(root).problems).toEqual([]);
     staleSite('broken-mdx');
     const { status, outDir } = buildSite('broken-mdx', root);

@@ -3,7 +3,11 @@
 import { buildSite, fixtures, SUBPATH } from '../helpers/build.ts';
 
 export default function setup() {
-  const builds = [['real', fixtures.real, {}], ['fixture', fixtures.site, {}], ['subpath', fixtures.site, { BASE_PATH: SUBPATH }]] as const;
+  const builds = [
+    ['real', fixtures.real, {}],
+    ['fixture', fixtures.site, {}],
+    ['subpath', fixtures.site, { BASE_PATH: SUBPATH }],
+  ] as const;
   for (const [name, root, env] of builds) {
     // Not silent: what a build prints is checked too (tests/site/build-output.test.ts).
     const { status, output } = buildSite(name, root, env, { silent: false });

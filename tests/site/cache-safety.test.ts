@@ -31,7 +31,9 @@ async function expectCleanOutput(): Promise<void> {
   const images = filesIn(project.path('dist'), '.').filter((file) => /\.(png|jpe?g|webp|avif|gif|svg)$/.test(file));
   expect(images.length).toBeGreaterThan(4);
   for (const image of images) {
-    const { info } = await sharp(project.path(join('dist', image)), { failOn: 'truncated' }).raw().toBuffer({ resolveWithObject: true });
+    const { info } = await sharp(project.path(join('dist', image)), { failOn: 'truncated' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect(info.width, image).toBeGreaterThan(0);
   }
 }
@@ -44,38 +46,50 @@ beforeAll(async () => {
 }, BUILD);
 
 describe('a build after its caches were spoiled', () => {
-  test('with garbage in every entry (the ledgers kept) writes what a clean build writes', async () => {
-    const spoiled = cacheFiles().filter((file) => !/(cache-ledger|site)\.json$/.test(file));
-    expect(spoiled.some((file) => file.includes('/.astro/assets/'))).toBe(true);
-    expect(spoiled.some((file) => file.includes('/.astro/dist/'))).toBe(true);
-    expect(spoiled.some((file) => file.includes('/.astro/site/'))).toBe(true);
-    expect(spoiled.some((file) => file.includes('/.astro/mdx-compiled/'))).toBe(true);
-    expect(spoiled.some((file) => file.includes('/.cache/social-images/'))).toBe(true);
-    for (const file of spoiled) writeFileSync(project.path(file), randomBytes(64));
-    const output = await scriptBuild();
-    expect(output).toMatch(/cache-guard.*image cache: removed/);
-    await expectCleanOutput();
-  }, BUILD);
+  test(
+    'with garbage in every entry (the ledgers kept) writes what a clean build writes',
+    async () => {
+      const spoiled = cacheFiles().filter((file) => !/(cache-ledger|site)\.json$/.test(file));
+      expect(spoiled.some((file) => file.includes('/.astro/assets/'))).toBe(true);
+      expect(spoiled.some((file) => file.includes('/.astro/dist/'))).toBe(true);
+      expect(spoiled.some((file) => file.includes('/.astro/site/'))).toBe(true);
+      expect(spoiled.some((file) => file.includes('/.astro/mdx-compiled/'))).toBe(true);
+      expect(spoiled.some((file) => file.includes('/.cache/social-images/'))).toBe(true);
+      for (const file of spoiled) writeFileSync(project.path(file), randomBytes(64));
+      const output = await scriptBuild();
+      expect(output).toMatch(/cache-guard.*image cache: removed/);
+      await expectCleanOutput();
+    },
+    BUILD,
+  );
 
-  test('with every file emptied, ledgers and manifests too, writes what a clean build writes', async () => {
-    for (const file of cacheFiles()) writeFileSync(project.path(file), '');
-    await scriptBuild();
-    await expectCleanOutput();
-  }, BUILD);
+  test(
+    'with every file emptied, ledgers and manifests too, writes what a clean build writes',
+    async () => {
+      for (const file of cacheFiles()) writeFileSync(project.path(file), '');
+      await scriptBuild();
+      await expectCleanOutput();
+    },
+    BUILD,
+  );
 
-  test('killed half-way, is followed by a build that writes what a clean build writes', async () => {
-    project.edit('content/posts/machine-learning-in-finance.mdx', (text) => `${text}\nA second edit.\n`);
-    const child = project.startScriptBuild();
-    const done = finished(child);
-    // Killed while Astro writes pages and their copies in the incremental cache.
-    await new Promise<void>((resolve) => {
-      child.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString('utf8').includes('generating static routes')) resolve();
+  test(
+    'killed half-way, is followed by a build that writes what a clean build writes',
+    async () => {
+      project.edit('content/posts/machine-learning-in-finance.mdx', (text) => `${text}\nA second edit.\n`);
+      const child = project.startScriptBuild();
+      const done = finished(child);
+      // Killed while Astro writes pages and their copies in the incremental cache.
+      await new Promise<void>((resolve) => {
+        child.stdout?.on('data', (chunk: Buffer) => {
+          if (chunk.toString('utf8').includes('generating static routes')) resolve();
+        });
       });
-    });
-    process.kill(-child.pid!, 'SIGKILL');
-    expect((await done).status).not.toBe(0);
-    await scriptBuild();
-    await expectCleanOutput();
-  }, BUILD);
+      process.kill(-child.pid!, 'SIGKILL');
+      expect((await done).status).not.toBe(0);
+      await scriptBuild();
+      await expectCleanOutput();
+    },
+    BUILD,
+  );
 });

@@ -2,12 +2,15 @@
 import { expect, test } from 'vitest';
 import { buildDir, buildSite, fingerprint, fixtures } from '../helpers/build.ts';
 
-test.each(['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'])('a build under TZ=%s is byte-identical to the reference build', (tz) => {
-  const name = `tz-${tz.replace('/', '-')}`;
-  const { status, output } = buildSite(name, fixtures.real, { TZ: tz });
-  expect(status, output).toBe(0);
-  expect(fingerprint(buildDir(name))).toEqual(fingerprint(buildDir('real')));
-});
+test.each(['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'])(
+  'a build under TZ=%s is byte-identical to the reference build',
+  (tz) => {
+    const name = `tz-${tz.replace('/', '-')}`;
+    const { status, output } = buildSite(name, fixtures.real, { TZ: tz });
+    expect(status, output).toBe(0);
+    expect(fingerprint(buildDir(name))).toEqual(fingerprint(buildDir('real')));
+  },
+);
 
 test('posts answered from the MDX compile cache give the same bytes as posts compiled afresh', () => {
   // The global setup's 'real' build filled the cache for this content, so this one reads it.

@@ -26,20 +26,27 @@ function frontmatter(root: string, name: CollectionName, path: string): unknown 
 }
 
 describe('VS Code settings', () => {
-  test('turn on the Astro extension\'s frontmatter completion', () => {
+  test("turn on the Astro extension's frontmatter completion", () => {
     expect(settings['astro.content-intellisense']).toBe(true);
     expect(read('astro.config.mjs')).toMatch(/experimental: \{[^}]*\bcontentIntellisense: true\b/);
   });
 
-  test('map every data collection\'s generated schema to its folder', () => {
+  test("map every data collection's generated schema to its folder", () => {
     const wired = settings['yaml.schemas'] as Record<string, string[]>;
     for (const name of names.filter((n) => n !== 'posts')) {
-      expect(wired[`./.astro/collections/${name}.schema.json`]).toEqual([`content/${name}/*.yaml`, `content/${name}/*.yml`]);
+      expect(wired[`./.astro/collections/${name}.schema.json`]).toEqual([
+        `content/${name}/*.yaml`,
+        `content/${name}/*.yml`,
+      ]);
     }
   });
 
   test('recommend the Astro, MDX and YAML extensions', () => {
-    expect(JSON.parse(read('.vscode/extensions.json')).recommendations).toEqual(['astro-build.astro-vscode', 'unifiedjs.vscode-mdx', 'redhat.vscode-yaml']);
+    expect(JSON.parse(read('.vscode/extensions.json')).recommendations).toEqual([
+      'astro-build.astro-vscode',
+      'unifiedjs.vscode-mdx',
+      'redhat.vscode-yaml',
+    ]);
   });
 });
 
@@ -47,13 +54,18 @@ describe('the generated JSON Schemas', () => {
   test.each(names)('accept every %s file of the launch content', (name) => {
     const validate = validator(name);
     for (const path of listCollectionFiles(fixtures.real, name)) {
-      expect(validate(frontmatter(fixtures.real, name, path)), `${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(validate(frontmatter(fixtures.real, name, path)), `${path}: ${JSON.stringify(validate.errors)}`).toBe(
+        true,
+      );
     }
   });
 
   test('flag in the editor what the check reports: misspelt keys, negative views, bad dates, empty topics', () => {
     const validate = validator('posts');
-    const post = frontmatter(fixtures.real, 'posts', 'posts/machine-learning-in-finance.mdx') as Record<string, unknown>;
+    const post = frontmatter(fixtures.real, 'posts', 'posts/machine-learning-in-finance.mdx') as Record<
+      string,
+      unknown
+    >;
     const wrong = (change: Record<string, unknown>) => {
       validate({ ...post, ...change });
       return validate.errors?.map((e) => `${e.instancePath} ${e.keyword}`);

@@ -6,7 +6,12 @@ import { buildDir, buildLog } from '../helpers/build.ts';
 
 const heldBack = [
   { slug: 'draft-post', title: 'A draft that production must not show', topic: 'drafts', reason: 'draft' },
-  { slug: 'scheduled-post', title: 'A post scheduled for a day that has not come', topic: 'scheduled', reason: 'scheduled for 2099-01-01' },
+  {
+    slug: 'scheduled-post',
+    title: 'A post scheduled for a day that has not come',
+    topic: 'scheduled',
+    reason: 'scheduled for 2099-01-01',
+  },
 ];
 
 /** Every file of the fixture build with its text (binary files by name only). */
@@ -22,11 +27,15 @@ describe.each(heldBack)('$slug', ({ slug, title, topic }) => {
   const files = builtFiles();
 
   test('has no page, social card or topic page', () => {
-    expect(files.filter((f) => f.path.includes(slug) || f.path.includes(`topics/${topic}`)).map((f) => f.path)).toEqual([]);
+    expect(files.filter((f) => f.path.includes(slug) || f.path.includes(`topics/${topic}`)).map((f) => f.path)).toEqual(
+      [],
+    );
   });
 
   test('is named in no page, feed, sitemap or list (index, topics, authors, courses, related, most read)', () => {
-    expect(files.filter((f) => f.text.includes(title) || f.text.includes(`/posts/${slug}/`)).map((f) => f.path)).toEqual([]);
+    expect(
+      files.filter((f) => f.text.includes(title) || f.text.includes(`/posts/${slug}/`)).map((f) => f.path),
+    ).toEqual([]);
   });
 });
 

@@ -7,7 +7,10 @@ import { siteConfig } from '../../src/site.config.ts';
 import { buildDir, readBuilt } from '../helpers/build.ts';
 import { htmlPages, page, text } from '../helpers/html.ts';
 
-const cardLinks = (path: string) => page('fixture', path).querySelectorAll('main article h2 a').map((a) => a.getAttribute('href'));
+const cardLinks = (path: string) =>
+  page('fixture', path)
+    .querySelectorAll('main article h2 a')
+    .map((a) => a.getAttribute('href'));
 
 describe('pagination', () => {
   // 13 fixture posts, then the 8 math-corpus posts (dated 2023, so oldest): 21 in all.
@@ -45,14 +48,16 @@ describe('content selection', () => {
 
   test('a file starting with _ is not a post; a .md post in a sub-folder is', () => {
     expect(htmlPages('fixture').filter((p) => p.includes('ignored'))).toEqual([]);
-    expect(text(page('fixture', '/posts/markdown-post/').querySelector('h1'))).toBe('A plain Markdown post in a sub-folder');
+    expect(text(page('fixture', '/posts/markdown-post/').querySelector('h1'))).toBe(
+      'A plain Markdown post in a sub-folder',
+    );
   });
 
   test('"1 view", and a publisher that brings its own disclaimer', () => {
     expect(text(page('fixture', '/posts/markdown-post/').querySelector('main header'))).toContain('1 view');
-    expect(text(page('fixture', '/posts/fixture-post-03/').querySelector('section[aria-labelledby="disclaimer"]'))).toContain(
-      'Globex Academy publishes this article for teaching only',
-    );
+    expect(
+      text(page('fixture', '/posts/fixture-post-03/').querySelector('section[aria-labelledby="disclaimer"]')),
+    ).toContain('Globex Academy publishes this article for teaching only');
   });
 });
 
@@ -60,7 +65,11 @@ describe('sitemap and robots.txt', () => {
   test('the sitemap lists every page and nothing else', () => {
     const index = parse(readBuilt('fixture', 'sitemap-index.xml'));
     const sitemaps = index.querySelectorAll('loc').map((loc) => new URL(loc.text).pathname.slice(1));
-    const urls = sitemaps.flatMap((file) => parse(readBuilt('fixture', file)).querySelectorAll('loc').map((loc) => loc.text));
+    const urls = sitemaps.flatMap((file) =>
+      parse(readBuilt('fixture', file))
+        .querySelectorAll('loc')
+        .map((loc) => loc.text),
+    );
     const expected = htmlPages('fixture')
       .filter((path) => path !== '/404.html')
       .map((path) => new URL(path, siteConfig.url).href);
@@ -68,7 +77,9 @@ describe('sitemap and robots.txt', () => {
   });
 
   test('robots.txt points at the sitemap index', () => {
-    expect(readBuilt('fixture', 'robots.txt')).toContain(`Sitemap: ${new URL('/sitemap-index.xml', siteConfig.url).href}`);
+    expect(readBuilt('fixture', 'robots.txt')).toContain(
+      `Sitemap: ${new URL('/sitemap-index.xml', siteConfig.url).href}`,
+    );
   });
 
   test('the 404 page exists and leads back to the articles', () => {

@@ -26,7 +26,9 @@ describe.each(builds)('the %s build', (build) => {
 
   test('is valid HTML for the W3C Nu Html Checker', () => {
     const jar = join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
-    const result = spawnSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', buildDir(build)], { encoding: 'utf8' });
+    const result = spawnSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', buildDir(build)], {
+      encoding: 'utf8',
+    });
     expect(result.error, 'java must be installed (Java 17 runs vnu.jar)').toBeUndefined();
     expect(result.stderr + result.stdout).toBe('');
     expect(result.status).toBe(0);
@@ -49,10 +51,20 @@ describe('article page budget', () => {
   const weigh = (build: string, path: string) => {
     const read = (href: string) => readFileSync(join(buildDir(build), href));
     const html = readFileSync(join(buildDir(build), path, 'index.html'));
-    const sheets = page(build, path).querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute('href')!);
+    const sheets = page(build, path)
+      .querySelectorAll('link[rel="stylesheet"]')
+      .map((link) => link.getAttribute('href')!);
     const fonts = new Set([
-      ...page(build, path).querySelectorAll('link[rel="preload"][as="font"]').map((link) => link.getAttribute('href')!),
-      ...sheets.flatMap((href) => [...read(href).toString().matchAll(/url\((\/[^)]+\.woff2?)\)/g)].map((match) => match[1]!)),
+      ...page(build, path)
+        .querySelectorAll('link[rel="preload"][as="font"]')
+        .map((link) => link.getAttribute('href')!),
+      ...sheets.flatMap((href) =>
+        [
+          ...read(href)
+            .toString()
+            .matchAll(/url\((\/[^)]+\.woff2?)\)/g),
+        ].map((match) => match[1]!),
+      ),
     ]);
     return {
       sheets,
@@ -79,7 +91,9 @@ describe('article page budget', () => {
     ['fixture', '/posts/math-corpus-references/'],
   ])('%s %s: HTML and CSS within 30 KB gzipped, the math font apart', (build, path) => {
     const math = weigh(build, path);
-    console.info(`${path}: ${kb(math.gzipped)} of HTML and CSS gzipped, and ${kb(math.fontBytes)} of math font (cached once for every page with math)`);
+    console.info(
+      `${path}: ${kb(math.gzipped)} of HTML and CSS gzipped, and ${kb(math.fontBytes)} of math font (cached once for every page with math)`,
+    );
     expect(math.sheets).toHaveLength(2);
     expect(math.fonts).toEqual([expect.stringMatching(/^\/_astro\/stix-two-math\.[\w-]+\.woff2$/)]);
     expect(math.gzipped).toBeLessThanOrEqual(30 * 1024);

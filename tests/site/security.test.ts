@@ -5,7 +5,16 @@ import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
 import { readPages } from '../../scripts/lib/dist-audit.ts';
 import { adminMetaPolicy, adminPolicy } from '../../src/admin/policy.ts';
-import { cspHash, effectiveSources, headersFor, parseCsp, parseHeadersFile, policyConflicts, ruleMatches, type Policy } from '../../src/lib/security-headers.ts';
+import {
+  cspHash,
+  effectiveSources,
+  headersFor,
+  parseCsp,
+  parseHeadersFile,
+  policyConflicts,
+  ruleMatches,
+  type Policy,
+} from '../../src/lib/security-headers.ts';
 import { buildDir, readBuilt } from '../helpers/build.ts';
 
 const builds = ['real', 'fixture'] as const;
@@ -14,12 +23,17 @@ const builds = ['real', 'fixture'] as const;
 function urlPaths(build: string): string[] {
   return readdirSync(buildDir(build), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name !== '_headers')
-    .map((entry) => `${entry.parentPath.slice(buildDir(build).length)}/${entry.name}`.replace(/^\/?/, '/').replace(/(^|\/)index\.html$/, '$1'))
+    .map((entry) =>
+      `${entry.parentPath.slice(buildDir(build).length)}/${entry.name}`
+        .replace(/^\/?/, '/')
+        .replace(/(^|\/)index\.html$/, '$1'),
+    )
     .sort();
 }
 
 /** Scripts a browser runs: no type, a JavaScript MIME type or "module" (JSON-LD is data). */
-const isExecutable = (script: HTMLElement) => /^(|module|(text|application)\/(java|ecma)script)$/i.test(script.getAttribute('type') ?? '');
+const isExecutable = (script: HTMLElement) =>
+  /^(|module|(text|application)\/(java|ecma)script)$/i.test(script.getAttribute('type') ?? '');
 
 /** The page's <meta> policy, parsed; fails the test when there is not exactly one, in <head>. */
 function metaPolicy(doc: HTMLElement, path: string): Policy {
@@ -43,9 +57,17 @@ const maxAge = (value: string) => Number(/max-age=(\d+)/.exec(value)?.[1] ?? NaN
 
 describe('the _headers helpers', () => {
   test('parse blocks of a path and indented headers, skipping comments', () => {
-    const rules = parseHeadersFile('# comment\n/*\n  X-One: a\n  # also a comment\n  X-Two: b: c\n\n/_astro/*\n  Cache-Control: immutable\n');
+    const rules = parseHeadersFile(
+      '# comment\n/*\n  X-One: a\n  # also a comment\n  X-Two: b: c\n\n/_astro/*\n  Cache-Control: immutable\n',
+    );
     expect(rules).toEqual([
-      { path: '/*', headers: [['X-One', 'a'], ['X-Two', 'b: c']] },
+      {
+        path: '/*',
+        headers: [
+          ['X-One', 'a'],
+          ['X-Two', 'b: c'],
+        ],
+      },
       { path: '/_astro/*', headers: [['Cache-Control', 'immutable']] },
     ]);
   });
@@ -78,7 +100,9 @@ describe('the _headers helpers', () => {
   test('a header policy conflicts with a page policy where it blocks what the page allows', () => {
     const page = parseCsp("default-src 'none'; script-src 'self' 'sha256-a'; img-src 'self'");
     expect(policyConflicts(parseCsp("frame-ancestors 'none'; base-uri 'self'"), page)).toEqual([]);
-    expect(policyConflicts(parseCsp("default-src 'self'"), page)).toEqual(["script-src: the header blocks 'sha256-a', which the page's policy allows"]);
+    expect(policyConflicts(parseCsp("default-src 'self'"), page)).toEqual([
+      "script-src: the header blocks 'sha256-a', which the page's policy allows",
+    ]);
   });
 });
 
@@ -89,21 +113,35 @@ describe.each(builds)('the %s build', (build) => {
   /** The one value of `name` for a URL; fails when none or several rules set it. */
   const header = (path: string, name: string): string => {
     const set = headersFor(rules, path).get(name.toLowerCase()) ?? [];
-    expect(set.map((s) => s.rule), `${path}: "${name}" must come from exactly one rule in _headers`).toHaveLength(1);
+    expect(
+      set.map((s) => s.rule),
+      `${path}: "${name}" must come from exactly one rule in _headers`,
+    ).toHaveLength(1);
     return set[0]!.value;
   };
 
   /** Every policy a URL is sent: one, or the site's and the editor's for the editor's files. */
   const policies = (path: string): Policy[] => {
     const set = headersFor(rules, path).get('content-security-policy') ?? [];
-    expect(set.map((s) => s.rule), `${path}: Content-Security-Policy rules`).toEqual(isEditor(path) ? EDITOR_CSP_RULES : [expect.any(String)]);
+    expect(
+      set.map((s) => s.rule),
+      `${path}: Content-Security-Policy rules`,
+    ).toEqual(isEditor(path) ? EDITOR_CSP_RULES : [expect.any(String)]);
     return set.map((s) => parseCsp(s.value));
   };
 
-  test('no header is set twice for any file (hosts would join both values with a comma), but the editor\'s policy', () => {
+  test("no header is set twice for any file (hosts would join both values with a comma), but the editor's policy", () => {
     const doubled = files.flatMap((path) =>
       [...headersFor(rules, path)]
-        .filter(([name, set]) => set.length > 1 && !(name === 'content-security-policy' && isEditor(path) && set.map((s) => s.rule).join() === EDITOR_CSP_RULES.join()))
+        .filter(
+          ([name, set]) =>
+            set.length > 1 &&
+            !(
+              name === 'content-security-policy' &&
+              isEditor(path) &&
+              set.map((s) => s.rule).join() === EDITOR_CSP_RULES.join()
+            ),
+        )
         .map(([name, set]) => `${path}: ${name} from ${set.map((s) => s.rule).join(' and ')}`),
     );
     expect(doubled.join('\n')).toBe('');
@@ -112,7 +150,9 @@ describe.each(builds)('the %s build', (build) => {
 
   test("the editor's files get its policy after the site's, which blocks nothing the editor's allows", () => {
     for (const path of files.filter(isEditor)) {
-      const [site, editor] = headersFor(rules, path).get('content-security-policy')!.map((s) => s.value);
+      const [site, editor] = headersFor(rules, path)
+        .get('content-security-policy')!
+        .map((s) => s.value);
       expect(editor, path).toBe(adminPolicy);
       expect(policyConflicts(parseCsp(site!), parseCsp(editor!)), path).toEqual([]);
     }
@@ -130,16 +170,22 @@ describe.each(builds)('the %s build', (build) => {
       const hsts = header(path, 'Strict-Transport-Security');
       expect(maxAge(hsts), `${path}: HSTS for at least a year`).toBeGreaterThanOrEqual(31_536_000);
       expect(header(path, 'X-Content-Type-Options'), path).toBe('nosniff');
-      expect(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin']).toContain(header(path, 'Referrer-Policy'));
+      expect(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin']).toContain(
+        header(path, 'Referrer-Policy'),
+      );
       const permissions = header(path, 'Permissions-Policy').split(/,\s*/);
-      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) expect(permissions, path).toContain(`${feature}=()`);
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb'])
+        expect(permissions, path).toContain(`${feature}=()`);
     }
   });
 
   test('hashed assets are cached for a year, immutable; pages, feeds and Pagefind entry files are revalidated', () => {
     for (const path of files) {
       const cache = header(path, 'Cache-Control');
-      const hashed = path.startsWith('/_astro/') || path.startsWith('/admin/assets/') || /^\/pagefind\/(index|fragment|filter)\//.test(path);
+      const hashed =
+        path.startsWith('/_astro/') ||
+        path.startsWith('/admin/assets/') ||
+        /^\/pagefind\/(index|fragment|filter)\//.test(path);
       if (hashed) {
         expect(cache, path).toMatch(/\bimmutable\b/);
         expect(maxAge(cache), path).toBeGreaterThanOrEqual(31_536_000);
@@ -178,7 +224,10 @@ describe.each(builds)('the %s build', (build) => {
       }
       expect(style, path).not.toContain("'unsafe-inline'");
       const search = path === '/search/';
-      expect(effectiveSources(meta, 'script-src')?.includes("'wasm-unsafe-eval'"), `${path}: 'wasm-unsafe-eval' on /search/ only`).toBe(search);
+      expect(
+        effectiveSources(meta, 'script-src')?.includes("'wasm-unsafe-eval'"),
+        `${path}: 'wasm-unsafe-eval' on /search/ only`,
+      ).toBe(search);
       // Pagefind's stylesheet draws its search icon from a data: URL.
       expect(effectiveSources(meta, 'img-src'), path).toEqual(search ? ["'self'", 'data:'] : ["'self'"]);
       expect(effectiveSources(meta, 'object-src'), path).toEqual(["'none'"]);
@@ -203,15 +252,23 @@ describe.each(builds)('the %s build', (build) => {
       const styleSources = effectiveSources(meta, 'style-src-elem') ?? [];
       const scripts = doc.querySelectorAll('script').filter(isExecutable);
       for (const script of scripts.filter((s) => !s.hasAttribute('src'))) {
-        expect(scriptSources, `${path}: the hash of <script>${script.rawText.slice(0, 60)}…`).toContain(`'${cspHash(script.rawText)}'`);
+        expect(scriptSources, `${path}: the hash of <script>${script.rawText.slice(0, 60)}…`).toContain(
+          `'${cspHash(script.rawText)}'`,
+        );
       }
       for (const style of doc.querySelectorAll('style')) {
-        expect(styleSources, `${path}: the hash of <style>${style.rawText.slice(0, 60)}…`).toContain(`'${cspHash(style.rawText)}'`);
+        expect(styleSources, `${path}: the hash of <style>${style.rawText.slice(0, 60)}…`).toContain(
+          `'${cspHash(style.rawText)}'`,
+        );
       }
       // A <meta> policy governs only what follows it; Astro writes it where <head> ends.
       const html = readBuilt(build, path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1));
       const before = html.slice(0, html.search(/<meta http-equiv="content-security-policy"/i));
-      const early = [...before.matchAll(/<script\b[^>]*>|<style\b[^>]*>|<link\b[^>]*rel="(stylesheet|modulepreload|preload)"[^>]*>/gi)]
+      const early = [
+        ...before.matchAll(
+          /<script\b[^>]*>|<style\b[^>]*>|<link\b[^>]*rel="(stylesheet|modulepreload|preload)"[^>]*>/gi,
+        ),
+      ]
         .map((m) => m[0])
         .filter((tag) => !tag.includes('type="application/ld+json"'));
       // The editor's page has no theme script: nothing but charset precedes its policy.
@@ -220,7 +277,9 @@ describe.each(builds)('the %s build', (build) => {
   });
 
   test('no element has a style="" attribute, which the policy would block', () => {
-    const styled = pages.flatMap(({ path, doc }) => doc.querySelectorAll('[style]').map((el) => `${path}: <${el.tagName.toLowerCase()} style="…">`));
+    const styled = pages.flatMap(({ path, doc }) =>
+      doc.querySelectorAll('[style]').map((el) => `${path}: <${el.tagName.toLowerCase()} style="…">`),
+    );
     expect(styled.join('\n')).toBe('');
   });
 });

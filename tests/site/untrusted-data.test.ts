@@ -10,9 +10,15 @@ import { buildDir, buildSite, projectRoot, readBuilt } from '../helpers/build.ts
 import { htmlPages, page, text } from '../helpers/html.ts';
 
 const root = join(projectRoot, 'tests/fixtures/hostile');
-const post = parse(splitFrontmatter(readFileSync(join(root, 'posts/hostile-post.mdx'), 'utf8'))!.yaml) as { title: string; description: string };
+const post = parse(splitFrontmatter(readFileSync(join(root, 'posts/hostile-post.mdx'), 'utf8'))!.yaml) as {
+  title: string;
+  description: string;
+};
 const author = parse(readFileSync(join(root, 'authors/mallory.yaml'), 'utf8')) as { name: string };
-const course = parse(readFileSync(join(root, 'courses/hostile-course.yaml'), 'utf8')) as { name: string; enrolUrl: string };
+const course = parse(readFileSync(join(root, 'courses/hostile-course.yaml'), 'utf8')) as {
+  name: string;
+  enrolUrl: string;
+};
 
 beforeAll(() => {
   const { status, output } = buildSite('hostile', root);
@@ -23,10 +29,14 @@ describe('a site built from hostile frontmatter and data files', () => {
   test('runs no script but its own and carries no event-handler attributes on any page', () => {
     for (const path of htmlPages('hostile')) {
       const doc = page('hostile', path);
-      for (const script of doc.querySelectorAll('script:not([type="application/ld+json"])')) expect(script.text, path).not.toContain('alert(');
+      for (const script of doc.querySelectorAll('script:not([type="application/ld+json"])'))
+        expect(script.text, path).not.toContain('alert(');
       // JSON-LD is data and may quote the hostile text, but never a raw "<" that could end it.
-      for (const data of doc.querySelectorAll('script[type="application/ld+json"]')) expect(data.text, path).not.toContain('<');
-      const handlers = doc.querySelectorAll('*').flatMap((el) => Object.keys(el.attributes).filter((name) => /^on/i.test(name)));
+      for (const data of doc.querySelectorAll('script[type="application/ld+json"]'))
+        expect(data.text, path).not.toContain('<');
+      const handlers = doc
+        .querySelectorAll('*')
+        .flatMap((el) => Object.keys(el.attributes).filter((name) => /^on/i.test(name)));
       expect(handlers, path).toEqual([]);
       expect(doc.querySelectorAll('img[src="x"], svg[onload]'), path).toEqual([]);
     }
@@ -61,7 +71,10 @@ describe('a site built from hostile frontmatter and data files', () => {
   test('puts the exact title and description in the feeds', () => {
     const parser = new XMLParser({ processEntities: true, htmlEntities: true });
     for (const file of ['rss.xml', 'courses/hostile-course/rss.xml']) {
-      const items = [parser.parse(readBuilt('hostile', file)).rss.channel.item].flat() as Array<{ title: string; description: string }>;
+      const items = [parser.parse(readBuilt('hostile', file)).rss.channel.item].flat() as Array<{
+        title: string;
+        description: string;
+      }>;
       const item = items.find((i) => i.title === post.title);
       expect(item, file).toBeDefined();
       expect(item?.description).toBe(post.description);

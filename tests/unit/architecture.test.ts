@@ -45,7 +45,8 @@ describe('layering', () => {
   });
 
   test('nothing in src/ imports from scripts/ or tests/', () => {
-    for (const [file, imports] of graph) for (const target of imports) expect(target, file).not.toMatch(/^(scripts|tests)\//);
+    for (const [file, imports] of graph)
+      for (const target of imports) expect(target, file).not.toMatch(/^(scripts|tests)\//);
   });
 
   test('no module imports itself through others', () => {

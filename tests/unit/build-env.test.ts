@@ -9,7 +9,11 @@ const root = resolve(import.meta.dirname, '../..');
 
 describe('the build environment', () => {
   test('adds the allocator setting, and a value the caller set wins', () => {
-    expect(withBuildEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' });
+    expect(withBuildEnv({ PATH: '/bin' })).toEqual({
+      PATH: '/bin',
+      MIMALLOC_PURGE_DELAY: '0',
+      MIMALLOC_ARENA_EAGER_COMMIT: '0',
+    });
     expect(withBuildEnv({ MIMALLOC_PURGE_DELAY: '10' })['MIMALLOC_PURGE_DELAY']).toBe('10');
   });
 
@@ -20,7 +24,11 @@ describe('the build environment', () => {
 
   test('the launcher passes its flags to astro build', () => {
     // `astro build --help` prints the build command's help and exits 0 without building.
-    const help = spawnSync(process.execPath, [join(root, 'scripts/build.ts'), '--help'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const help = spawnSync(process.execPath, [join(root, 'scripts/build.ts'), '--help'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/astro build/);
   });
@@ -30,11 +38,18 @@ describe('the build environment', () => {
   });
 });
 
-test('a child build gets the shell\'s environment without what vitest or a dev server injects', () => {
-  const env = shellEnv({ PATH: '/bin', HOME: '/root', NODE_ENV: 'test', MODE: 'development', VITEST_POOL_ID: '1', INCLUDE_DRAFTS: 'true', BASE_PATH: '/blog' });
+test("a child build gets the shell's environment without what vitest or a dev server injects", () => {
+  const env = shellEnv({
+    PATH: '/bin',
+    HOME: '/root',
+    NODE_ENV: 'test',
+    MODE: 'development',
+    VITEST_POOL_ID: '1',
+    INCLUDE_DRAFTS: 'true',
+    BASE_PATH: '/blog',
+  });
   expect(env).toEqual({ PATH: '/bin', HOME: '/root', BASE_PATH: '/blog' });
 });
-
 
 test.each([
   [undefined, ''],
@@ -47,9 +62,14 @@ test.each([
   expect(parseBasePath({ BASE_PATH: value })).toBe(base);
 });
 
-test.each(['/my blog', '/blog?x=1', '/blog#top', 'https://example.com/blog'])('BASE_PATH=%j is refused, naming the variable', (value) => {
-  expect(() => parseBasePath({ BASE_PATH: value })).toThrow(/^BASE_PATH ".*" is not a URL path: write it like \/blog/);
-});
+test.each(['/my blog', '/blog?x=1', '/blog#top', 'https://example.com/blog'])(
+  'BASE_PATH=%j is refused, naming the variable',
+  (value) => {
+    expect(() => parseBasePath({ BASE_PATH: value })).toThrow(
+      /^BASE_PATH ".*" is not a URL path: write it like \/blog/,
+    );
+  },
+);
 
 test('a base path gets its own Astro cache, since rendered Markdown holds its links', () => {
   const root = buildPaths({}, '/project');

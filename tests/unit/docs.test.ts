@@ -26,7 +26,9 @@ test.each(Object.entries(mdxComponents))('documents <%s> and each of its props',
 test('explains every kind of problem the invalid corpus produces', () => {
   const fields = new Set(checkContent(fixtures.invalid).problems.map((p) => p.field));
   const schemaFields = ['title', 'date', 'views', 'topics', 'enrolUrl'];
-  const undocumented = [...fields].filter((field) => !documentedFields.includes(field) && !schemaFields.includes(field) && field !== 'auther');
+  const undocumented = [...fields].filter(
+    (field) => !documentedFields.includes(field) && !schemaFields.includes(field) && field !== 'auther',
+  );
   expect(undocumented).toEqual([]);
 });
 

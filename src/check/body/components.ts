@@ -47,9 +47,13 @@ export function collectImports(root: NodeOf<'root'>, post: PostCheck): void {
       for (const name of definedNames(node.value)) post.imported.add(name);
     } catch (error) {
       // The build cannot compile the post either: say where, counted from the block's start.
-      const { line, column, message } = parseFailure(error, 'check the import and export lines: each must be complete JavaScript');
+      const { line, column, message } = parseFailure(
+        error,
+        'check the import and export lines: each must be complete JavaScript',
+      );
       const start = post.at(node);
-      const where = line === 1 ? { line: start.line, column: start.column + column - 1 } : { line: start.line + line - 1, column };
+      const where =
+        line === 1 ? { line: start.line, column: start.column + column - 1 } : { line: start.line + line - 1, column };
       post.report(where, 'mdx', message);
     }
   }
@@ -69,7 +73,9 @@ class Props {
   get(name: string): { index: number; present: boolean; value: string | undefined } {
     const index = this.node.attributes.findIndex((a) => a.type === 'mdxJsxAttribute' && a.name === name);
     const attribute = this.node.attributes[index];
-    return attribute ? { index, present: true, value: stringValue(attribute.value) } : { index, present: false, value: undefined };
+    return attribute
+      ? { index, present: true, value: stringValue(attribute.value) }
+      : { index, present: false, value: undefined };
   }
 
   /** Where the attribute at `index` starts; the tag's start when it cannot be told. */
@@ -81,7 +87,10 @@ class Props {
       const end = node.children[0]?.position?.start.offset ?? node.position?.end.offset;
       const tag = start === undefined || end === undefined ? undefined : post.source.slice(start, end);
       // With children, the tag is closed after it so that it parses as an element on its own.
-      this.#offsets = tag === undefined ? undefined : attributeOffsets(node.children.length > 0 ? `${tag}</${node.name}>` : tag, node.attributes);
+      this.#offsets =
+        tag === undefined
+          ? undefined
+          : attributeOffsets(node.children.length > 0 ? `${tag}</${node.name}>` : tag, node.attributes);
     }
     const offset = this.#offsets?.[index];
     return offset === undefined || start === undefined ? post.at(node) : post.atOffset(node, start + offset);
@@ -106,12 +115,17 @@ export function checkElement(node: JsxElement, post: PostCheck): void {
   if (!/^[A-Z]/.test(name) || post.imported.has(name.split('.')[0] ?? name)) return;
   const spec = components[name];
   if (!spec) {
-    post.report(post.at(node), 'component', `<${name}> is not a component posts can use (${didYouMean(name, componentNames)})`);
+    post.report(
+      post.at(node),
+      'component',
+      `<${name}> is not a component posts can use (${didYouMean(name, componentNames)})`,
+    );
     return;
   }
   checkAttributes(name, spec, props);
   for (const [propName, prop] of Object.entries(spec.props)) {
-    if (prop.required && !props.get(propName).present) post.report(post.at(node), 'component', `<${name}> needs ${propName}="…" (${prop.description})`);
+    if (prop.required && !props.get(propName).present)
+      post.report(post.at(node), 'component', `<${name}> needs ${propName}="…" (${prop.description})`);
   }
   const filled = hasContent(node.children);
   if (spec.children === 'required' && !filled) {
@@ -163,8 +177,10 @@ function checkKinds(name: string, spec: ComponentSpec, props: Props): void {
       }
     } else if (prop.kind === 'alt-text') {
       const src = image === undefined ? undefined : props.get(image).value;
-      if (!value.trim()) report(`<${name} ${propName}=""> is empty (describe what the image shows, for readers who cannot see it)`);
-      else if (src && isFileName(value, src)) report(`<${name} ${propName}="${value}"> is only the file name (describe what the image shows)`);
+      if (!value.trim())
+        report(`<${name} ${propName}=""> is empty (describe what the image shows, for readers who cannot see it)`);
+      else if (src && isFileName(value, src))
+        report(`<${name} ${propName}="${value}"> is only the file name (describe what the image shows)`);
     }
   }
 }
@@ -177,7 +193,12 @@ export function checkHtml(node: NodeOf<'html'>, post: PostCheck): void {
   const html = node.value;
   const where = post.at(node);
   const component = /^<([A-Z][\w.]*)/.exec(html);
-  if (component) post.report(where, 'component', `<${component[1]}> only works in .mdx posts (rename the file to .mdx, or write plain Markdown)`);
+  if (component)
+    post.report(
+      where,
+      'component',
+      `<${component[1]}> only works in .mdx posts (rename the file to .mdx, or write plain Markdown)`,
+    );
   if (!/<(img|a)\b/i.test(html)) return;
   const lower = html.toLowerCase();
   let searchFrom = 0;

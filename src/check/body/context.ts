@@ -19,7 +19,12 @@ export interface SiteFacts {
   siteUrl: string;
   /** The site-wide disclaimer, with `{publisher}` where the publisher's name goes. */
   disclaimer: string;
-  courses: ReadonlyArray<{ id: string; name?: string | undefined; ctaHeading?: string | undefined; pitch?: string | undefined }>;
+  courses: ReadonlyArray<{
+    id: string;
+    name?: string | undefined;
+    ctaHeading?: string | undefined;
+    pitch?: string | undefined;
+  }>;
   publishers: ReadonlyArray<{ id: string; name?: string | undefined; disclaimer?: string | undefined }>;
   authors: readonly string[];
 }

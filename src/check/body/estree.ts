@@ -72,7 +72,8 @@ export function definedNames(esm: string): string[] {
     } else if (statement.type === 'ExportNamedDeclaration' && statement.declaration) {
       const { declaration } = statement;
       if (declaration.type === 'VariableDeclaration') {
-        for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') names.push(declarator.id.name);
+        for (const declarator of declaration.declarations)
+          if (declarator.id.type === 'Identifier') names.push(declarator.id.name);
       } else if (declaration.id) {
         names.push(declaration.id.name);
       }

@@ -36,7 +36,11 @@ export function checkHeading(node: NodeOf<'heading'>, post: PostCheck): void {
   const text = short(writtenText(node), 40);
   const written = `"${'#'.repeat(depth)} ${text}"`;
   if (depth === 1) {
-    post.report(post.at(node), 'heading', `${written} is a level-1 heading, but the title is the page's only one (write "## ${text}")`);
+    post.report(
+      post.at(node),
+      'heading',
+      `${written} is a level-1 heading, but the title is the page's only one (write "## ${text}")`,
+    );
   } else if (depth > state.previousDepth + 1) {
     const fix = `write "${'#'.repeat(state.previousDepth + 1)} ${text}"`;
     post.report(

@@ -51,10 +51,22 @@ export function missingFile(src: string, post: PostCheck): string | undefined {
 }
 
 /** Checks an image however it is written: `![alt](src)` or an `<img>` tag. */
-export function checkImage(post: PostCheck, src: string | undefined, alt: string | null | undefined, where: At, syntax: 'markdown' | 'html'): void {
+export function checkImage(
+  post: PostCheck,
+  src: string | undefined,
+  alt: string | null | undefined,
+  where: At,
+  syntax: 'markdown' | 'html',
+): void {
   const fix = syntax === 'markdown' ? `![what the image shows](${src ?? '…'})` : 'alt="what the image shows"';
-  if (!alt?.trim()) post.report(where, 'image', `image ${src ? `"${src}" ` : ''}has no alt text (describe it for readers who cannot see it: ${fix})`);
-  else if (src && isFileName(alt, src)) post.report(where, 'image', `alt text "${alt}" is only the file name (describe what the image shows: ${fix})`);
+  if (!alt?.trim())
+    post.report(
+      where,
+      'image',
+      `image ${src ? `"${src}" ` : ''}has no alt text (describe it for readers who cannot see it: ${fix})`,
+    );
+  else if (src && isFileName(alt, src))
+    post.report(where, 'image', `alt text "${alt}" is only the file name (describe what the image shows: ${fix})`);
   if (!src || isRemote(src) || src.startsWith('/')) return;
   const missing = missingFile(src, post);
   if (missing) post.report(where, 'image', `image "${src}" does not exist (${missing})`);

@@ -26,7 +26,12 @@ export type { PostSource, SiteFacts } from './context.ts';
  * which linked posts are not published yet. Every character the valid formulas draw is added
  * to `drawn`, when given: the build cuts its math font to them.
  */
-export function checkBodies(posts: readonly PostSource[], facts: SiteFacts, today: string, drawn = new Set<number>()): Problem[] {
+export function checkBodies(
+  posts: readonly PostSource[],
+  facts: SiteFacts,
+  today: string,
+  drawn = new Set<number>(),
+): Problem[] {
   const site = compileSite(facts, drawn);
   const read = posts.map((post) => readPost(post, site));
   const problems = read.flatMap(({ post, problems }) => problems.map((problem) => ({ file: post.file, ...problem })));

@@ -28,10 +28,16 @@ export function checkLink(post: PostCheck, href: string | undefined, where: At):
   const [, section, id, ...rest] = url.pathname.split('/').map(decode);
   if (!section || !id || rest.length > 1 || (rest.length === 1 && rest[0] !== '')) return;
   if (!['posts', 'courses', 'authors'].includes(section)) return;
-  if (rest.length === 0) post.report(where, 'link', `"${href}" needs a slash at the end: "/${section}/${id}/" (every address on the site ends in /)`);
+  if (rest.length === 0)
+    post.report(
+      where,
+      'link',
+      `"${href}" needs a slash at the end: "/${section}/${id}/" (every address on the site ends in /)`,
+    );
   const anchor = url.hash ? decode(url.hash.slice(1)) : undefined;
   if (section === 'posts') {
-    if (id !== post.slug) post.links.toPosts.push({ ...where, href, slug: id, anchor: anchor === '' ? undefined : anchor });
+    if (id !== post.slug)
+      post.links.toPosts.push({ ...where, href, slug: id, anchor: anchor === '' ? undefined : anchor });
     else if (anchor) post.links.toSelf.push({ at: where, href, anchor });
     return;
   }
@@ -75,7 +81,8 @@ export function checkOwnAnchors(post: PostCheck): void {
     if (display) for (const match of tex.matchAll(/\\label\s*\{([^{}]*)\}/g)) ids.add(equationId(match[1]!.trim()));
   }
   for (const { at: where, href, anchor } of post.links.toSelf) {
-    if (!ids.has(anchor)) post.report(where, 'link', `"${href}" is not a heading in this post (${anchorHint(anchor, ids)})`);
+    if (!ids.has(anchor))
+      post.report(where, 'link', `"${href}" is not a heading in this post (${anchorHint(anchor, ids)})`);
   }
 }
 
@@ -106,10 +113,16 @@ export function checkLinksBetweenPosts(read: readonly ReadPost[], today: string)
       const held = target.publish && heldBack(target.publish, today);
       if (held && target.publish && breaksWhenLive(post.publish, target.publish, today)) {
         const why = target.publish.draft ? 'a draft' : `a post ${held}`;
-        problems.push({ ...at, message: `"${link.href}" links to ${why}, which is not published (remove the link until that post is live)` });
+        problems.push({
+          ...at,
+          message: `"${link.href}" links to ${why}, which is not published (remove the link until that post is live)`,
+        });
       }
       if (link.anchor !== undefined && target.headings && !target.headings.has(link.anchor)) {
-        problems.push({ ...at, message: `"${link.href}": "#${link.anchor}" is not a heading in that post (${anchorHint(link.anchor, target.headings)})` });
+        problems.push({
+          ...at,
+          message: `"${link.href}": "#${link.anchor}" is not a heading in that post (${anchorHint(link.anchor, target.headings)})`,
+        });
       }
     }
   }
@@ -131,5 +144,10 @@ function anchorHint(anchor: string, headings: ReadonlySet<string>): string {
   const ids = [...headings].filter(Boolean);
   if (ids.length === 0) return 'it has no headings';
   const match = closest(anchor, ids);
-  return match ? `did you mean "#${match}"?` : `its headings are ${ids.slice(0, 8).map((h) => `"#${h}"`).join(', ')}${ids.length > 8 ? ' …' : ''}`;
+  return match
+    ? `did you mean "#${match}"?`
+    : `its headings are ${ids
+        .slice(0, 8)
+        .map((h) => `"#${h}"`)
+        .join(', ')}${ids.length > 8 ? ' …' : ''}`;
 }

@@ -2,7 +2,13 @@
  * Math: every formula is rendered as the build renders it (src/markdown/math), so TeX the build
  * would refuse is reported where it is written, and every `\eqref` must name a `\label`.
  */
-import { drawnCharacters, isLiteralDollars, MathError, referenceProblems, renderMath } from '../../markdown/math/index.ts';
+import {
+  drawnCharacters,
+  isLiteralDollars,
+  MathError,
+  referenceProblems,
+  renderMath,
+} from '../../markdown/math/index.ts';
 import type { NodeOf, PostCheck } from './context.ts';
 
 /**
@@ -40,5 +46,6 @@ export function checkFormula(node: NodeOf<'math'> | NodeOf<'inlineMath'>, post: 
 
 /** Once the post is read: a `\label` used twice, and an `\eqref` or `\ref` to no label. */
 export function checkEquationReferences(post: PostCheck): void {
-  for (const problem of referenceProblems(post.formulas, post.source)) post.report(post.atSource(problem.offset), 'math', problem.message);
+  for (const problem of referenceProblems(post.formulas, post.source))
+    post.report(post.atSource(problem.offset), 'math', problem.message);
 }

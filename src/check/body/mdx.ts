@@ -8,11 +8,19 @@ import { short } from './text.ts';
 
 /** Whether an expression holds nothing but JavaScript comments: a note to other editors. */
 export function isComment(code: string): boolean {
-  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').trim() === '';
+  return (
+    code
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '')
+      .trim() === ''
+  );
 }
 
 /** Reports an expression that is not only a comment. */
-export function checkExpression(node: NodeOf<'mdxFlowExpression'> | NodeOf<'mdxTextExpression'>, post: PostCheck): void {
+export function checkExpression(
+  node: NodeOf<'mdxFlowExpression'> | NodeOf<'mdxTextExpression'>,
+  post: PostCheck,
+): void {
   if (isComment(node.value)) return;
   post.report(
     post.at(node),

@@ -8,11 +8,18 @@ import { short, textOf } from './text.ts';
 
 /** Lower case, letters and digits only, single spaces: "Ready to Transform Your Career?" → "ready to transform your career". */
 function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?…])\s+/).map(normalise).filter(Boolean);
+  return text
+    .split(/(?<=[.!?…])\s+/)
+    .map(normalise)
+    .filter(Boolean);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -22,7 +29,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const CTA_OPENINGS = ['ready to transform your career', 'ready to take the next step', 'enrol now', 'enroll now'];
 // Pieces of the old pasted disclaimer. A strong one is a disclaimer on its own; a weak one
 // ("at your own risk") is ordinary prose unless another piece comes with it.
-const STRONG_DISCLAIMER = ['the views expressed in this article', 'for educational purposes only', 'accepts no liability', 'do not necessarily reflect the views of'];
+const STRONG_DISCLAIMER = [
+  'the views expressed in this article',
+  'for educational purposes only',
+  'accepts no liability',
+  'do not necessarily reflect the views of',
+];
 const WEAK_DISCLAIMER = ['at your own risk', 'no liability', 'no guarantee'];
 
 interface Disclaimer {
@@ -42,7 +54,11 @@ function disclaimerSentences(facts: SiteFacts): Disclaimer[] {
     for (const sentence of template.split(/(?<=[.!?])\s+/)) {
       const parts = sentence.split('{publisher}').map(normalise);
       if (parts.join(' ').split(' ').length < 5) continue; // too short to tell from prose
-      disclaimers.push({ pattern: new RegExp(parts.map(escapeRegExp).join('.*')), first: parts.find(Boolean) ?? '', from });
+      disclaimers.push({
+        pattern: new RegExp(parts.map(escapeRegExp).join('.*')),
+        first: parts.find(Boolean) ?? '',
+        from,
+      });
     }
   };
   add(facts.disclaimer, 'src/site.config.ts');
@@ -63,7 +79,14 @@ export function compileRepeats(facts: SiteFacts): (text: string) => Repeat | und
   const disclaimers = disclaimerSentences(facts);
   // Most paragraphs share no words with any of these; one test of the whole paragraph against
   // every phrase lets them through without splitting them into sentences.
-  const phrases = [...ctaSentences.keys(), ...CTA_OPENINGS, 'disclaimer', ...STRONG_DISCLAIMER, ...WEAK_DISCLAIMER, ...disclaimers.map((d) => d.first)];
+  const phrases = [
+    ...ctaSentences.keys(),
+    ...CTA_OPENINGS,
+    'disclaimer',
+    ...STRONG_DISCLAIMER,
+    ...WEAK_DISCLAIMER,
+    ...disclaimers.map((d) => d.first),
+  ];
   const mention = new RegExp(phrases.filter(Boolean).map(escapeRegExp).join('|'));
 
   return (text) => {
@@ -75,12 +98,14 @@ export function compileRepeats(facts: SiteFacts): (text: string) => Repeat | und
       if (CTA_OPENINGS.some((opening) => sentence === opening || sentence.startsWith(`${opening} `))) {
         return { field: 'call to action', from: "the post's course" };
       }
-      if (sentence === 'disclaimer' || sentence.startsWith('disclaimer ')) return { field: 'disclaimer', from: 'src/site.config.ts' };
+      if (sentence === 'disclaimer' || sentence.startsWith('disclaimer '))
+        return { field: 'disclaimer', from: 'src/site.config.ts' };
       const pasted = disclaimers.find((d) => d.pattern.test(sentence));
       if (pasted) return { field: 'disclaimer', from: pasted.from };
     }
     const has = (phrase: string) => whole.includes(` ${phrase} `);
-    if (STRONG_DISCLAIMER.some(has) || WEAK_DISCLAIMER.filter(has).length >= 2) return { field: 'disclaimer', from: 'src/site.config.ts' };
+    if (STRONG_DISCLAIMER.some(has) || WEAK_DISCLAIMER.filter(has).length >= 2)
+      return { field: 'disclaimer', from: 'src/site.config.ts' };
     return undefined;
   };
 }
@@ -90,6 +115,9 @@ export function checkRepeats(node: NodeOf<'heading'> | NodeOf<'paragraph'>, post
   const text = node.type === 'heading' ? writtenText(node) : textOf(node, (math) => math.value);
   const found = post.site.repeats(text);
   if (!found) return;
-  const what = found.field === 'disclaimer' ? 'the disclaimer that the page adds under every article' : 'the call to action that the page adds after every article';
+  const what =
+    found.field === 'disclaimer'
+      ? 'the disclaimer that the page adds under every article'
+      : 'the call to action that the page adds after every article';
   post.report(post.at(node), found.field, `"${short(text)}" repeats ${what} (from ${found.from}); delete it`);
 }

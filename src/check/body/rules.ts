@@ -41,4 +41,8 @@ export const rules: { readonly [T in MdastNode['type']]?: ReadonlyArray<Rule<T>>
  * Once the walk is done, in this order: reference-style links and images (their definitions may
  * come last), equation labels and references, then anchors into the post (headings and labels).
  */
-export const afterWalk: ReadonlyArray<(post: PostCheck) => void> = [checkReferences, checkEquationReferences, checkOwnAnchors];
+export const afterWalk: ReadonlyArray<(post: PostCheck) => void> = [
+  checkReferences,
+  checkEquationReferences,
+  checkOwnAnchors,
+];

@@ -12,7 +12,11 @@ export const UNFINISHED = /\bTODO\b/;
 export function checkUnfinished(node: NodeOf<'text'>, post: PostCheck): void {
   const { publish } = post.post;
   if (!publish || publish.draft || !UNFINISHED.test(node.value)) return;
-  post.report(post.at(node), 'unfinished', 'a TODO placeholder is left in the text (finish this part, or keep draft: true until it is ready)');
+  post.report(
+    post.at(node),
+    'unfinished',
+    'a TODO placeholder is left in the text (finish this part, or keep draft: true until it is ready)',
+  );
 }
 
 /** The title or description of a post that is not a draft, still holding a TODO, at the field. */
@@ -23,7 +27,13 @@ export function unfinishedFields(
   if (post.draft) return [];
   return (['title', 'description'] as const).flatMap((field) =>
     UNFINISHED.test(post[field])
-      ? [{ ...locate([field]), field, message: `${field} still has a TODO placeholder (write the real ${field}, or keep draft: true until it is ready)` }]
+      ? [
+          {
+            ...locate([field]),
+            field,
+            message: `${field} still has a TODO placeholder (write the real ${field}, or keep draft: true until it is ready)`,
+          },
+        ]
       : [],
   );
 }

@@ -33,21 +33,37 @@ export const mdxComponents = {
     description: 'A boxed aside: a note, a tip or a warning, with an optional title.',
     children: 'required',
     props: {
-      type: { required: false, values: ['note', 'tip', 'warning'], default: 'note', description: 'note, tip or warning; sets the colour, icon and the label read by screen readers' },
-      title: { required: false, description: 'a short heading for the box; without it, the box is labelled Note, Tip or Warning' },
+      type: {
+        required: false,
+        values: ['note', 'tip', 'warning'],
+        default: 'note',
+        description: 'note, tip or warning; sets the colour, icon and the label read by screen readers',
+      },
+      title: {
+        required: false,
+        description: 'a short heading for the box; without it, the box is labelled Note, Tip or Warning',
+      },
     },
-    example: '<Callout type="tip" title="Try it yourself">\n  Change the learning rate to 0.5 and watch the loss.\n</Callout>',
+    example:
+      '<Callout type="tip" title="Try it yourself">\n  Change the learning rate to 0.5 and watch the loss.\n</Callout>',
   },
   Figure: {
-    description: 'An image, optimised at build time (resized, modern formats, width and height set), with alt text and a visible caption.',
+    description:
+      'An image, optimised at build time (resized, modern formats, width and height set), with alt text and a visible caption.',
     children: 'none',
     props: {
-      src: { required: true, kind: 'local-image', description: 'the image file, relative to the post, e.g. "./images/loss-curve.png" (PNG, JPEG, WebP, AVIF or SVG)' },
+      src: {
+        required: true,
+        kind: 'local-image',
+        description:
+          'the image file, relative to the post, e.g. "./images/loss-curve.png" (PNG, JPEG, WebP, AVIF or SVG)',
+      },
       alt: { required: true, kind: 'alt-text', description: 'what the image shows, for readers who cannot see it' },
       caption: { required: true, description: 'the caption shown under the image' },
       credit: { required: false, description: 'who made the image, shown after the caption' },
     },
-    example: '<Figure\n  src="./images/loss-curve.png"\n  alt="The loss falls steeply for ten steps, then flattens near zero"\n  caption="Gradient descent on a convex loss."\n/>',
+    example:
+      '<Figure\n  src="./images/loss-curve.png"\n  alt="The loss falls steeply for ten steps, then flattens near zero"\n  caption="Gradient descent on a convex loss."\n/>',
   },
   KeyTakeaways: {
     description: 'A summary box of the points a reader should remember; write a Markdown list inside it.',
@@ -55,7 +71,8 @@ export const mdxComponents = {
     props: {
       title: { required: false, default: 'Key takeaways', description: 'the heading of the box' },
     },
-    example: '<KeyTakeaways>\n- Regression predicts a number; classification predicts a label.\n- Always score a model on data it did not see in training.\n</KeyTakeaways>',
+    example:
+      '<KeyTakeaways>\n- Regression predicts a number; classification predicts a label.\n- Always score a model on data it did not see in training.\n</KeyTakeaways>',
   },
 } as const satisfies Record<string, ComponentSpec>;
 

@@ -18,15 +18,36 @@ const HUES: ReadonlyArray<readonly [number, string]> = [
 ];
 
 /** Every class {@link paletteClass} can return, for the stylesheet test. */
-export const PALETTE_CLASSES: readonly string[] = [...HUES.map(([, name]) => name), 'fg', 'muted'].flatMap((name) => [`tml-c-${name}`, `tml-bg-${name}`]);
+export const PALETTE_CLASSES: readonly string[] = [...HUES.map(([, name]) => name), 'fg', 'muted'].flatMap((name) => [
+  `tml-c-${name}`,
+  `tml-bg-${name}`,
+]);
 
 /** CSS colour names the renderer passes through as written (it turns xcolor's others into hex). */
 const NAMED: Record<string, string> = {
-  black: '#000000', white: '#ffffff', gray: '#808080', grey: '#808080', silver: '#c0c0c0',
-  red: '#ff0000', maroon: '#800000', orange: '#ffa500', yellow: '#ffff00', olive: '#808000',
-  lime: '#00ff00', green: '#008000', teal: '#008080', aqua: '#00ffff', cyan: '#00ffff',
-  blue: '#0000ff', navy: '#000080', purple: '#800080', fuchsia: '#ff00ff', magenta: '#ff00ff',
-  violet: '#ee82ee', pink: '#ffc0cb', brown: '#a52a2a',
+  black: '#000000',
+  white: '#ffffff',
+  gray: '#808080',
+  grey: '#808080',
+  silver: '#c0c0c0',
+  red: '#ff0000',
+  maroon: '#800000',
+  orange: '#ffa500',
+  yellow: '#ffff00',
+  olive: '#808000',
+  lime: '#00ff00',
+  green: '#008000',
+  teal: '#008080',
+  aqua: '#00ffff',
+  cyan: '#00ffff',
+  blue: '#0000ff',
+  navy: '#000080',
+  purple: '#800080',
+  fuchsia: '#ff00ff',
+  magenta: '#ff00ff',
+  violet: '#ee82ee',
+  pink: '#ffc0cb',
+  brown: '#a52a2a',
 };
 
 /** `#rgb`, `#rrggbb` or a CSS colour name (what the renderer writes) as 0–1 channels. */

@@ -19,7 +19,10 @@ export function correctNode(node: TreeNode, ancestors: readonly TreeNode[]): voi
 }
 /** A delimiter written without \left or \right, opening (`prefix`) or closing (`postfix`). */
 export const isFence = (node: TreeNode | undefined, form: 'prefix' | 'postfix') =>
-  node?.type === 'mo' && node.attributes?.['fence'] === 'true' && node.attributes['form'] === form && node.attributes['stretchy'] === 'false';
+  node?.type === 'mo' &&
+  node.attributes?.['fence'] === 'true' &&
+  node.attributes['form'] === form &&
+  node.attributes['stretchy'] === 'false';
 
 /**
  * `(Y - \hat f(x))^2`: TeX puts the 2 on the closing parenthesis alone, so it sits where a
@@ -32,7 +35,9 @@ function attachScriptToFence(node: TreeNode): void {
   const [base, ...scripts] = node.children ?? [];
   const inner = base?.type === 'mrow' ? base.children : undefined;
   if (!inner || inner.length < 2 || !isFence(inner[0], 'prefix') || !isFence(inner.at(-1), 'postfix')) return;
-  const scripted = Object.assign(Object.create(Object.getPrototypeOf(node)) as TreeNode, node, { children: [inner.at(-1)!, ...scripts] });
+  const scripted = Object.assign(Object.create(Object.getPrototypeOf(node) as object) as TreeNode, node, {
+    children: [inner.at(-1)!, ...scripts],
+  });
   node.type = 'mrow';
   node.children = [...inner.slice(0, -1), scripted];
   node.classes = [];
@@ -57,18 +62,30 @@ function repairStructure(node: TreeNode): void {
   const arity = ARITY[node.type ?? ''];
   if (arity !== undefined && children?.some((child) => child.type === undefined && Array.isArray(child.children))) {
     // A fragment as the base (`\underset{h}{\operatorname{argmin}}`) prints as several children.
-    children = children.map((child) => (child.type === undefined && Array.isArray(child.children) ? nodeLike(node, { type: 'mrow', children: child.children }) : child));
+    children = children.map((child) =>
+      child.type === undefined && Array.isArray(child.children)
+        ? nodeLike(node, { type: 'mrow', children: child.children })
+        : child,
+    );
     node.children = children;
   }
   if (arity !== undefined && children && children.length > arity) {
     const extras = children.slice(1, children.length - (arity - 1));
-    const scripted = nodeLike(node, { type: node.type, attributes: node.attributes, classes: node.classes, children: [children[0]!, ...children.slice(children.length - (arity - 1))] });
+    const scripted = nodeLike(node, {
+      type: node.type,
+      attributes: node.attributes,
+      classes: node.classes,
+      children: [children[0]!, ...children.slice(children.length - (arity - 1))],
+    });
     node.type = 'mrow';
     node.attributes = {};
     node.classes = [];
     node.children = [scripted, ...extras];
   }
-  if ((node.type === 'mo' || node.type === 'mi' || node.type === 'mn') && children?.some((child) => child.type !== undefined)) {
+  if (
+    (node.type === 'mo' || node.type === 'mi' || node.type === 'mn') &&
+    children?.some((child) => child.type !== undefined)
+  ) {
     const text = textOf(node);
     node.children = [textNode(text)];
   }
@@ -78,7 +95,13 @@ function repairStructure(node: TreeNode): void {
     if (node.type === 'mrow') {
       node.type = 'mstyle';
     } else {
-      const inner = nodeLike(node, { type: node.type, classes: node.classes, style: node.style, attributes: Object.fromEntries(Object.entries(attributes).filter(([name]) => !styled.includes(name))), children: node.children });
+      const inner = nodeLike(node, {
+        type: node.type,
+        classes: node.classes,
+        style: node.style,
+        attributes: Object.fromEntries(Object.entries(attributes).filter(([name]) => !styled.includes(name))),
+        children: node.children,
+      });
       node.type = 'mstyle';
       node.classes = [];
       node.style = {};
@@ -101,7 +124,19 @@ function subscriptAsTexSetsIt(node: TreeNode): void {
   node.children![0] = nodeLike(base, { type: 'mpadded', attributes: { depth: '0em' }, children: [base] });
 }
 
-const OPERATOR_NAME_BEFORE = new Set(['mi', 'mn', 'msub', 'msup', 'msubsup', 'mover', 'munder', 'mfrac', 'msqrt', 'mroot', 'mtext']);
+const OPERATOR_NAME_BEFORE = new Set([
+  'mi',
+  'mn',
+  'msub',
+  'msup',
+  'msubsup',
+  'mover',
+  'munder',
+  'mfrac',
+  'msqrt',
+  'mroot',
+  'mtext',
+]);
 
 /**
  * A thin space between a letter and a following operator name (`y_i \log x`), as TeX puts
@@ -110,7 +145,8 @@ const OPERATOR_NAME_BEFORE = new Set(['mi', 'mn', 'msub', 'msup', 'msubsup', 'mo
  */
 function spaceBeforeOperatorName(node: TreeNode): void {
   const children = Array.isArray(node.children) ? node.children : undefined;
-  if (!children || (node.type !== 'mrow' && node.type !== undefined && node.type !== 'mtd' && node.type !== 'math')) return;
+  if (!children || (node.type !== 'mrow' && node.type !== undefined && node.type !== 'mtd' && node.type !== 'math'))
+    return;
   for (let index = children.length - 1; index > 0; index -= 1) {
     const name = children[index]!;
     const [first, second] = name.type === 'mrow' && Array.isArray(name.children) ? name.children : [];
@@ -135,4 +171,3 @@ function inScript(node: TreeNode, ancestors: readonly TreeNode[]): boolean {
   }
   return false;
 }
-

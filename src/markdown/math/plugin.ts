@@ -25,7 +25,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineHastPlugin, htmlToHast, markdownToHtml, mdxToJs, type HastVisitorContext } from 'satteri';
 import type { Element, ElementContent } from 'hast';
 import { referenceProblems, type FormulaAt } from './references.ts';
-import { equationId, MathError, REFERENCE_ATTRIBUTE, REFERENCE_KIND_ATTRIBUTE, renderMath, type LabelledEquation } from './render.ts';
+import {
+  equationId,
+  MathError,
+  REFERENCE_ATTRIBUTE,
+  REFERENCE_KIND_ATTRIBUTE,
+  renderMath,
+  type LabelledEquation,
+} from './render.ts';
 
 /**
  * Pandoc's rule for `$…$`: the opening dollar must be followed by a non-space, the closing one
@@ -64,7 +71,10 @@ export interface MathProblem {
  * without its frontmatter, so a line there counts from the body; the lines above it are added
  * back by finding the body in the file. (MDX keeps frontmatter lines as blanks.)
  */
-function locate(ctx: HastVisitorContext, offset: number | undefined): { file: string; line: number | undefined; column: number | undefined } {
+function locate(
+  ctx: HastVisitorContext,
+  offset: number | undefined,
+): { file: string; line: number | undefined; column: number | undefined } {
   if (!ctx.fileURL) return { file: '<unknown file>', line: undefined, column: undefined };
   const path = fileURLToPath(ctx.fileURL);
   const file = relative(process.cwd(), path);
@@ -108,7 +118,14 @@ function documentMath(ctx: HastVisitorContext): DocumentMath {
   return (data.math ??= { next: 1, formulas: [], labels: new Map() });
 }
 
-function fail(ctx: HastVisitorContext, onError: MathPluginOptions['onError'], offset: number | undefined, tex: string, reason: string, kind = 'Invalid TeX'): void {
+function fail(
+  ctx: HastVisitorContext,
+  onError: MathPluginOptions['onError'],
+  offset: number | undefined,
+  tex: string,
+  reason: string,
+  kind = 'Invalid TeX',
+): void {
   const { file, line, column } = locate(ctx, offset);
   const message = `${kind} in ${line === undefined ? file : `${file}:${line}`}: "${tex}" — ${reason}`;
   if (onError) {
@@ -182,7 +199,11 @@ export function mathPlugin({ onError }: MathPluginOptions = {}) {
         const kind = node.properties[camel(REFERENCE_KIND_ATTRIBUTE)];
         const equation = (ctx.data as { math?: DocumentMath }).math?.labels.get(equationId(label));
         const text = equation ? (kind === 'ref' ? equation.number : `(${equation.number})`) : '(?)';
-        const { [camel(REFERENCE_ATTRIBUTE)]: _label, [camel(REFERENCE_KIND_ATTRIBUTE)]: _kind, ...properties } = node.properties;
+        const {
+          [camel(REFERENCE_ATTRIBUTE)]: _label,
+          [camel(REFERENCE_KIND_ATTRIBUTE)]: _kind,
+          ...properties
+        } = node.properties;
         ctx.replaceNode(node, { type: 'element', tagName: 'a', properties, children: [{ type: 'text', value: text }] });
       },
     },

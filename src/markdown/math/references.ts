@@ -42,8 +42,14 @@ export function referenceProblems(formulas: readonly FormulaAt[], source: string
       const id = equationId(label);
       const earlier = byId.get(id);
       if (earlier !== undefined) {
-        const what = earlier === label ? `\\label{${label}} is used twice in this post` : `\\label{${label}} and \\label{${earlier}} give the same link`;
-        problems.push({ offset: offsetOf(source, formula, match[0]), message: `${what} (give each equation its own name)` });
+        const what =
+          earlier === label
+            ? `\\label{${label}} is used twice in this post`
+            : `\\label{${label}} and \\label{${earlier}} give the same link`;
+        problems.push({
+          offset: offsetOf(source, formula, match[0]),
+          message: `${what} (give each equation its own name)`,
+        });
       } else {
         byId.set(id, label);
       }
@@ -54,8 +60,12 @@ export function referenceProblems(formulas: readonly FormulaAt[], source: string
     for (const match of formula.tex.matchAll(REFERENCE)) {
       const label = match[2]!.trim();
       if (byId.has(equationId(label))) continue;
-      const list = known.length > 0 ? `labels in this post: ${known.join(', ')}` : 'no equation of this post has a \\label';
-      problems.push({ offset: offsetOf(source, formula, match[0]), message: `\\${match[1]}{${label}} refers to no equation (${list})` });
+      const list =
+        known.length > 0 ? `labels in this post: ${known.join(', ')}` : 'no equation of this post has a \\label';
+      problems.push({
+        offset: offsetOf(source, formula, match[0]),
+        message: `\\${match[1]}{${label}} refers to no equation (${list})`,
+      });
     }
   }
   return problems.sort((a, b) => a.offset - b.offset);

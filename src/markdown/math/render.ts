@@ -144,8 +144,16 @@ function markLabels(tex: string, display: boolean, written: string) {
   const references: EquationReference[] = [];
   let prepared = tex
     .replace(LABEL, (_whole, name: string) => `\\label{tmllabel${labelNames.push(name.trim()) - 1}}`)
-    .replace(REFERENCE, (_whole, kind: string, name: string) => `\\${kind}{tmlref${references.push({ kind: kind as EquationReference['kind'], label: name.trim() }) - 1}}`);
-  if (labelNames.length > 0 && !display) throw new MathError(written, '\\label names a numbered equation, so it works only in display math (between $$ and $$)');
+    .replace(
+      REFERENCE,
+      (_whole, kind: string, name: string) =>
+        `\\${kind}{tmlref${references.push({ kind: kind as EquationReference['kind'], label: name.trim() }) - 1}}`,
+    );
+  if (labelNames.length > 0 && !display)
+    throw new MathError(
+      written,
+      '\\label names a numbered equation, so it works only in display math (between $$ and $$)',
+    );
   if (display && labelNames.length > 0 && !NUMBERED_ENVIRONMENT.test(tex) && !/\\tag\b/.test(tex)) {
     prepared += ` \\tag{${NUMBER_PLACEHOLDER}}`;
   }
@@ -173,7 +181,10 @@ function parseTex(prepared: string, display: boolean, written: string): TreeNode
     throw new MathError(written, explainTexError(error instanceof Error ? error.message : String(error)));
   }
   if (untrusted.length > 0) {
-    throw new MathError(written, `${[...new Set(untrusted)].join(', ')} is not allowed in articles (for a link, put a Markdown link next to the formula)`);
+    throw new MathError(
+      written,
+      `${[...new Set(untrusted)].join(', ')} is not allowed in articles (for a link, put a Markdown link next to the formula)`,
+    );
   }
   return math;
 }
@@ -182,7 +193,8 @@ function parseTex(prepared: string, display: boolean, written: string): TreeNode
 function numberRow(node: TreeNode, numbers: Map<TreeNode, string>, next: number): number {
   const cell = rowNumber(node);
   const numberCell = cell && node.children?.find((child) => child.type === 'mtd' && rowNumber(child) !== undefined);
-  if (numberCell) numberCell.classes = [...(numberCell.classes ?? []).filter((name) => name !== 'tml-left'), 'tml-right'];
+  if (numberCell)
+    numberCell.classes = [...(numberCell.classes ?? []).filter((name) => name !== 'tml-left'), 'tml-right'];
   if (cell?.auto) {
     const text = String(next++);
     numbers.set(node, text);
@@ -203,7 +215,12 @@ function numberRow(node: TreeNode, numbers: Map<TreeNode, string>, next: number)
  * Every node corrected and given classes instead of styles; rows numbered from `firstNumber`;
  * labels given their rows' ids; references turned into links.
  */
-function finishTree(math: TreeNode, written: string, firstNumber: number, { labelNames, references }: ReturnType<typeof markLabels>) {
+function finishTree(
+  math: TreeNode,
+  written: string,
+  firstNumber: number,
+  { labelNames, references }: ReturnType<typeof markLabels>,
+) {
   const labels: LabelledEquation[] = [];
   let next = firstNumber;
   const numbers = new Map<TreeNode, string>();
@@ -215,7 +232,11 @@ function finishTree(math: TreeNode, written: string, firstNumber: number, { labe
     if (hasClass(node, 'tml-label') && node.label?.startsWith('tmllabel')) {
       const label = labelNames[Number(node.label.slice('tmllabel'.length))]!;
       const row = [...ancestors].reverse().find((ancestor) => numbers.has(ancestor));
-      if (!row) throw new MathError(written, `\\label{${label}} is in a row that has no number (remove \\notag, or use align rather than align*)`);
+      if (!row)
+        throw new MathError(
+          written,
+          `\\label{${label}} is in a row that has no number (remove \\notag, or use align rather than align*)`,
+        );
       const id = equationId(label);
       row.attributes = { ...row.attributes, id };
       labels.push({ label, id, number: numbers.get(row)! });
@@ -237,9 +258,17 @@ function annotate(math: TreeNode, tex: string, display: boolean): void {
     // back around the break points, which stay an inline-flex row that wraps (math.css).
     // Break points arrive as a fragment (a node without a type) of rows, one per piece.
     const only = math.children?.length === 1 ? math.children[0] : undefined;
-    const pieces = (only && only.type === undefined && Array.isArray(only.children) ? only.children : math.children) ?? [];
-    const row: TreeNode = { type: 'mrow', children: pieces, classes: pieces.length > 1 ? ['tml-wrap'] : [], toMarkup: () => markup(row) };
-    const annotation: TreeNode = { toMarkup: () => `<annotation encoding="application/x-tex">${textNode(tex).toMarkup()}</annotation>` };
+    const pieces =
+      (only && only.type === undefined && Array.isArray(only.children) ? only.children : math.children) ?? [];
+    const row: TreeNode = {
+      type: 'mrow',
+      children: pieces,
+      classes: pieces.length > 1 ? ['tml-wrap'] : [],
+      toMarkup: () => markup(row),
+    };
+    const annotation: TreeNode = {
+      toMarkup: () => `<annotation encoding="application/x-tex">${textNode(tex).toMarkup()}</annotation>`,
+    };
     const semantics: TreeNode = { type: 'semantics', children: [row, annotation], toMarkup: () => markup(semantics) };
     math.children = [semantics];
     return;
@@ -279,7 +308,15 @@ export function typesetMath(written: string, display: boolean, { firstNumber = 1
   };
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#x27': "'",
+  '#39': "'",
+  nbsp: '\u00a0',
+};
 
 /**
  * The characters a rendered formula draws: the text of its MathML, without the TeX annotation

@@ -96,17 +96,24 @@ export function styleToClasses(node: TreeNode, tex: string): string | undefined 
     if (value === undefined || String(value) === 'undefined') continue; // Temml's \cancelto writes color:undefined
     const declaration = `${hyphenate(property)}:${String(value).trim()}`;
     const colour = /^(color|background-color):(.+)$/.exec(declaration);
-    const className = colour ? paletteClass(colour[2]!)?.replace('tml-c-', colour[1] === 'color' ? 'tml-c-' : 'tml-bg-') : classForDeclaration(declaration);
-    if (!className && colour) return `the colour "${colour[2]}" is not one the site can show (use a colour name such as red or blue)`;
+    const className = colour
+      ? paletteClass(colour[2]!)?.replace('tml-c-', colour[1] === 'color' ? 'tml-c-' : 'tml-bg-')
+      : classForDeclaration(declaration);
+    if (!className && colour)
+      return `the colour "${colour[2]}" is not one the site can show (use a colour name such as red or blue)`;
     if (!className && /^padding-(top|bottom)/.test(declaration) && tex.includes('\\arraystretch')) {
       return '\\arraystretch must be a number from 1.1 to 3 in steps of 0.1, such as \\def\\arraystretch{1.5}';
     }
-    if (!className) return `the layout "${declaration}" that this formula needs cannot be drawn on this site (simplify the spacing it sets)`;
+    if (!className)
+      return `the layout "${declaration}" that this formula needs cannot be drawn on this site (simplify the spacing it sets)`;
     node.classes = [...(node.classes ?? []), className];
   }
   node.style = {};
   // MathML 3 colour attributes, which MathML Core (Chromium) ignores: \colorbox writes one.
-  for (const [attribute, prefix] of [['mathcolor', 'tml-c-'], ['mathbackground', 'tml-bg-']] as const) {
+  for (const [attribute, prefix] of [
+    ['mathcolor', 'tml-c-'],
+    ['mathbackground', 'tml-bg-'],
+  ] as const) {
     const value = node.attributes?.[attribute];
     if (value === undefined) continue;
     const className = paletteClass(value)?.replace('tml-c-', prefix);

@@ -39,7 +39,11 @@ export function textOf(node: TreeNode): string {
 
 /** A Temml node of the same kind as `like` (so it serialises itself), with these fields. */
 export function nodeLike(like: TreeNode, fields: { [Key in keyof TreeNode]?: TreeNode[Key] | undefined }): TreeNode {
-  return Object.assign(Object.create(Object.getPrototypeOf(like)) as TreeNode, { classes: [], style: {}, attributes: {}, children: [] }, fields);
+  return Object.assign(
+    Object.create(Object.getPrototypeOf(like) as object) as TreeNode,
+    { classes: [], style: {}, attributes: {}, children: [] },
+    fields,
+  );
 }
 
 /** Markup of a node this folder built (Temml's own nodes serialise themselves). */
@@ -52,4 +56,3 @@ export function markup(node: TreeNode): string {
 export function hyphenate(property: string): string {
   return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
-

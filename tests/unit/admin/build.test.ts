@@ -9,12 +9,31 @@ import { parseCsp } from '../../../src/lib/security-headers.ts';
 
 describe('the backend', () => {
   test('is the repository GitHub Actions builds, on main, signed in with a token', () => {
-    expect(backendFromEnv({ GITHUB_REPOSITORY: 'lsbr/blog' }, 'x')).toEqual({ name: 'github', repo: 'lsbr/blog', branch: 'main', auth_methods: ['token'] });
+    expect(backendFromEnv({ GITHUB_REPOSITORY: 'lsbr/blog' }, 'x')).toEqual({
+      name: 'github',
+      repo: 'lsbr/blog',
+      branch: 'main',
+      auth_methods: ['token'],
+    });
   });
 
   test('CMS_REPOSITORY and CMS_BRANCH win; CMS_OAUTH_URL adds GitHub sign-in through that proxy', () => {
-    expect(backendFromEnv({ GITHUB_REPOSITORY: 'a/b', CMS_REPOSITORY: 'c/d', CMS_BRANCH: 'content', CMS_OAUTH_URL: 'https://auth.example.workers.dev/' }, 'x')).toEqual({
-      name: 'github', repo: 'c/d', branch: 'content', auth_methods: ['oauth', 'token'], base_url: 'https://auth.example.workers.dev',
+    expect(
+      backendFromEnv(
+        {
+          GITHUB_REPOSITORY: 'a/b',
+          CMS_REPOSITORY: 'c/d',
+          CMS_BRANCH: 'content',
+          CMS_OAUTH_URL: 'https://auth.example.workers.dev/',
+        },
+        'x',
+      ),
+    ).toEqual({
+      name: 'github',
+      repo: 'c/d',
+      branch: 'content',
+      auth_methods: ['oauth', 'token'],
+      base_url: 'https://auth.example.workers.dev',
     });
   });
 
@@ -23,8 +42,14 @@ describe('the backend', () => {
   });
 
   test.each([
-    [{ CMS_REPOSITORY: 'not a repo' }, /CMS_REPOSITORY "not a repo" is not a GitHub repository: write it as owner\/name/],
-    [{ CMS_OAUTH_URL: 'http://auth.example/' }, /CMS_OAUTH_URL "http:\/\/auth.example\/" must be the https:\/\/ origin/],
+    [
+      { CMS_REPOSITORY: 'not a repo' },
+      /CMS_REPOSITORY "not a repo" is not a GitHub repository: write it as owner\/name/,
+    ],
+    [
+      { CMS_OAUTH_URL: 'http://auth.example/' },
+      /CMS_OAUTH_URL "http:\/\/auth.example\/" must be the https:\/\/ origin/,
+    ],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(() => backendFromEnv(env, 'x')).toThrow(message);
   });

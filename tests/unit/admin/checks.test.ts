@@ -3,9 +3,18 @@ import { describe, expect, test } from 'vitest';
 import { checkValue } from '../../../src/admin/checks.ts';
 import { postSchema } from '../../../src/schemas/post.ts';
 
-const post = { title: 'A title', description: 'A description long enough for a card.', date: '2025-06-06', author: 'david-chen', course: 'ml-in-finance', views: 0, topics: ['finance'] };
+const post = {
+  title: 'A title',
+  description: 'A description long enough for a card.',
+  date: '2025-06-06',
+  author: 'david-chen',
+  course: 'ml-in-finance',
+  views: 0,
+  topics: ['finance'],
+};
 /** The schema's own message for a post with `change`, at `field`. */
-const schemaSays = (change: Record<string, unknown>, field: string) => postSchema.safeParse({ ...post, ...change }).error?.issues.find((i) => i.path[0] === field)?.message;
+const schemaSays = (change: Record<string, unknown>, field: string) =>
+  postSchema.safeParse({ ...post, ...change }).error?.issues.find((i) => i.path[0] === field)?.message;
 
 describe('a field of an entry', () => {
   test.each([
@@ -20,12 +29,22 @@ describe('a field of an entry', () => {
   });
 
   test('updated before date gets the rule between the two fields', () => {
-    expect(checkValue('posts.updated', '2025-01-01', post)).toBe('updated is earlier than date (set it to the day of the revision, on or after date)');
+    expect(checkValue('posts.updated', '2025-01-01', post)).toBe(
+      'updated is earlier than date (set it to the day of the revision, on or after date)',
+    );
     expect(checkValue('posts.updated', '2025-07-01', post)).toBeUndefined();
   });
 
   test('other fields’ problems, the body and the editor’s own keys are not this field’s', () => {
-    expect(checkValue('posts.title', 'Fine', { ...post, description: 'short', body: 'Text', _original: '---', components: undefined })).toBeUndefined();
+    expect(
+      checkValue('posts.title', 'Fine', {
+        ...post,
+        description: 'short',
+        body: 'Text',
+        _original: '---',
+        components: undefined,
+      }),
+    ).toBeUndefined();
   });
 
   test('an empty value is left to the form’s "required" check', () => {

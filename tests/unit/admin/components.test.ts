@@ -10,29 +10,40 @@ import { fixtures } from '../../helpers/build.ts';
 
 const components = editorComponents((markdown) => `<p>${markdown}</p>`);
 const byId = (id: string) => components.find((c) => c.id === id)!;
-const posts = [fixtures.real, fixtures.site].flatMap((root) => listCollectionFiles(root, 'posts').map((path) => readFileSync(join(root, path), 'utf8')));
+const posts = [fixtures.real, fixtures.site].flatMap((root) =>
+  listCollectionFiles(root, 'posts').map((path) => readFileSync(join(root, path), 'utf8')),
+);
 
 test('the editor offers exactly the registry’s components', () => {
   expect(components.map((c) => c.id)).toEqual(mdxComponentNames);
   expect(components.map((c) => c.label)).toEqual(['Callout', 'Figure', 'Key Takeaways']);
 });
 
-test.each(mdxComponentNames)('%s has a field per prop, a choice where the registry lists the values, and a body if it wraps one', (name) => {
-  const spec = mdxComponents[name];
-  const fields = byId(name).fields;
-  for (const [prop, info] of Object.entries(spec.props)) {
-    expect(fields.find((f) => f.name === prop)).toMatchObject({ required: info.required, hint: info.description, widget: 'values' in info ? 'select' : 'string' });
-  }
-  expect(fields.some((f) => f.name === 'body')).toBe(spec.children === 'required');
-  expect(byId('Callout').fields[0]).toMatchObject({ options: ['note', 'tip', 'warning'], default: 'note' });
-});
+test.each(mdxComponentNames)(
+  '%s has a field per prop, a choice where the registry lists the values, and a body if it wraps one',
+  (name) => {
+    const spec = mdxComponents[name];
+    const fields = byId(name).fields;
+    for (const [prop, info] of Object.entries(spec.props)) {
+      expect(fields.find((f) => f.name === prop)).toMatchObject({
+        required: info.required,
+        hint: info.description,
+        widget: 'values' in info ? 'select' : 'string',
+      });
+    }
+    expect(fields.some((f) => f.name === 'body')).toBe(spec.children === 'required');
+    expect(byId('Callout').fields[0]).toMatchObject({ options: ['note', 'tip', 'warning'], default: 'note' });
+  },
+);
 
 describe('the pattern', () => {
   test.each(mdxComponentNames)('finds every <%s> the posts contain, and writes each back exactly', (name) => {
     const { pattern, fromBlock, toBlock } = byId(name);
     const global = new RegExp(pattern.source, 'gm');
     const found = posts.flatMap((text) => [...text.matchAll(global)]);
-    expect(found.length).toBe(posts.reduce((n, text) => n + (text.match(new RegExp(`^<${name}\\b`, 'gm'))?.length ?? 0), 0));
+    expect(found.length).toBe(
+      posts.reduce((n, text) => n + (text.match(new RegExp(`^<${name}\\b`, 'gm'))?.length ?? 0), 0),
+    );
     expect(found.length).toBeGreaterThan(0);
     for (const match of found) expect(toBlock(fromBlock(match))).toBe(match[0]);
   });
@@ -60,7 +71,9 @@ describe('the previews', () => {
   });
 
   test('KeyTakeaways falls back to the registry’s default title', () => {
-    expect(byId('KeyTakeaways').toPreview({ body: '- a' })).toContain('<p class="key-takeaways-title">Key takeaways</p>');
+    expect(byId('KeyTakeaways').toPreview({ body: '- a' })).toContain(
+      '<p class="key-takeaways-title">Key takeaways</p>',
+    );
   });
 
   test('an image beside the post is kept aside for the preview to load; others keep their address', () => {

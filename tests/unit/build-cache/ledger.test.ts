@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { checkArea, filesIn, readLedger, recordArea, removeFiles, writeLedger } from '../../../src/build-cache/ledger.ts';
+import {
+  checkArea,
+  filesIn,
+  readLedger,
+  recordArea,
+  removeFiles,
+  writeLedger,
+} from '../../../src/build-cache/ledger.ts';
 import { filesHash } from '../../../src/integrations/cache-guard.ts';
 
 let root: string;
@@ -34,14 +41,21 @@ describe('checkArea', () => {
     writeFileSync(join(root, 'assets', 'a.webp'), 'image a, truncat');
     writeFileSync(join(root, 'assets', 'deep', 'b.png'), '');
     writeFileSync(join(root, 'assets', 'c.avif'), 'written by a build that never finished');
-    expect(checkArea(root, ['assets'], recorded).unverified).toEqual(['assets/a.webp', 'assets/c.avif', 'assets/deep/b.png']);
+    expect(checkArea(root, ['assets'], recorded).unverified).toEqual([
+      'assets/a.webp',
+      'assets/c.avif',
+      'assets/deep/b.png',
+    ]);
     expect(checkArea(root, ['data-store.json'], undefined).unverified).toEqual(['data-store.json']);
   });
 
   test('does not vouch for an area made from other inputs, even with the same bytes', () => {
     const recorded = recordArea(root, ['data-store.json'], 'schemas v1');
     expect(checkArea(root, ['data-store.json'], recorded, 'schemas v1').unverified).toEqual([]);
-    expect(checkArea(root, ['data-store.json'], recorded, 'schemas v2')).toEqual({ unverified: ['data-store.json'], staleInputs: true });
+    expect(checkArea(root, ['data-store.json'], recorded, 'schemas v2')).toEqual({
+      unverified: ['data-store.json'],
+      staleInputs: true,
+    });
   });
 
   test('an empty area is never stale', () => {
@@ -65,7 +79,10 @@ describe('readLedger and writeLedger', () => {
 
   test('keeps only well-formed areas', () => {
     const file = join(root, 'ledger.json');
-    writeFileSync(file, JSON.stringify({ version: 1, areas: { good: { files: { a: 'x' } }, bad: 'oops', worse: { files: 3 } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ version: 1, areas: { good: { files: { a: 'x' } }, bad: 'oops', worse: { files: 3 } } }),
+    );
     expect(Object.keys(readLedger(file).areas)).toEqual(['good']);
   });
 });
@@ -76,7 +93,7 @@ describe('removeFiles and filesHash', () => {
     expect(filesIn(root, 'assets')).toEqual(['assets/deep/b.png']);
   });
 
-  test('the hash changes with a file\'s bytes, a new file or a renamed one', () => {
+  test("the hash changes with a file's bytes, a new file or a renamed one", () => {
     const before = filesHash(root, ['assets']);
     expect(filesHash(root, ['assets'])).toBe(before);
     writeFileSync(join(root, 'assets', 'a.webp'), 'image A');

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { filesIn } from '../../../src/build-cache/ledger.ts';
-import { clearSchedule, inputsHash, restoreSnapshot, saveSnapshot, snapshotProblem, writeSchedule } from '../../../src/build-cache/site-snapshot.ts';
+import {
+  clearSchedule,
+  inputsHash,
+  restoreSnapshot,
+  saveSnapshot,
+  snapshotProblem,
+  writeSchedule,
+} from '../../../src/build-cache/site-snapshot.ts';
 
 let dir: string;
 let project: string;
@@ -20,7 +27,12 @@ function write(path: string, text: string): void {
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'snapshot-'));
-  [project, content, cache, dist] = ['project', 'content', 'cache', 'dist'].map((name) => join(dir, name)) as [string, string, string, string];
+  [project, content, cache, dist] = ['project', 'content', 'cache', 'dist'].map((name) => join(dir, name)) as [
+    string,
+    string,
+    string,
+    string,
+  ];
   write(join(project, 'src/pages/index.astro'), '<h1>Hi</h1>');
   write(join(project, 'astro.config.mjs'), 'export default {}');
   write(join(content, 'posts/a.mdx'), '# A');

@@ -17,10 +17,21 @@ const facts: SiteFacts = {
     'The views expressed here are those of the author and not of {publisher}. ' +
     'This article is provided for educational purposes only. ' +
     'Anything you do with it is at your own risk, and {publisher} accepts no liability for any loss.',
-  courses: [{ id: 'course-one', name: 'Certificate in Fixture Engineering', ctaHeading: 'Engineer better fixtures', pitch: 'A course that exists so tests can check the call to action.' }],
+  courses: [
+    {
+      id: 'course-one',
+      name: 'Certificate in Fixture Engineering',
+      ctaHeading: 'Engineer better fixtures',
+      pitch: 'A course that exists so tests can check the call to action.',
+    },
+  ],
   publishers: [
     { id: 'acme', name: 'Acme Institute' },
-    { id: 'beta', name: 'Beta College', disclaimer: 'Beta College publishes these articles as general teaching material for its students.' },
+    {
+      id: 'beta',
+      name: 'Beta College',
+      disclaimer: 'Beta College publishes these articles as general teaching material for its students.',
+    },
   ],
   authors: ['ada-lovelace'],
 };
@@ -28,7 +39,15 @@ const facts: SiteFacts = {
 const FRONTMATTER = '---\ntitle: "x"\n---\n\n'; // the body starts on line 5
 
 /** A post of `body` (line 5 onwards), checked with other posts; the report as `line:column field message`. */
-function check(body: string, { name = 'post.mdx', others = [] as PostSource[], today = '2025-06-01', publish = undefined as PostSource['publish'] } = {}): string[] {
+function check(
+  body: string,
+  {
+    name = 'post.mdx',
+    others = [] as PostSource[],
+    today = '2025-06-01',
+    publish = undefined as PostSource['publish'],
+  } = {},
+): string[] {
   const post: PostSource = { file: name, path: join(root, name), source: FRONTMATTER + body, publish };
   return checkBodies([post, ...others], facts, today)
     .filter((p) => p.file === name)
@@ -61,7 +80,11 @@ describe('checkBodies', () => {
 
   describe('images', () => {
     test('reports missing alt text, alt text that is the file name, and missing files', () => {
-      expect(check('![](./images/loss-curve.png)\n\n![loss-curve](./images/loss-curve.png)\n\n![A curve](./images/loss-curv.png)\n\n![A curve](./figures/a.png)\n')).toEqual([
+      expect(
+        check(
+          '![](./images/loss-curve.png)\n\n![loss-curve](./images/loss-curve.png)\n\n![A curve](./images/loss-curv.png)\n\n![A curve](./figures/a.png)\n',
+        ),
+      ).toEqual([
         '5:1 image image "./images/loss-curve.png" has no alt text (describe it for readers who cannot see it: ![what the image shows](./images/loss-curve.png))',
         '7:1 image alt text "loss-curve" is only the file name (describe what the image shows: ![what the image shows](./images/loss-curve.png))',
         '9:1 image image "./images/loss-curv.png" does not exist (did you mean "./images/loss-curve.png"?)',
@@ -82,7 +105,11 @@ describe('checkBodies', () => {
     });
 
     test('accepts described local images, remote images and files from public/', () => {
-      expect(check('![A loss curve falling to zero](./images/loss-curve.png "Loss")\n\n![A photo](https://example.com/a.png)\n\n![The site logo](/logo.svg)\n')).toEqual([]);
+      expect(
+        check(
+          '![A loss curve falling to zero](./images/loss-curve.png "Loss")\n\n![A photo](https://example.com/a.png)\n\n![The site logo](/logo.svg)\n',
+        ),
+      ).toEqual([]);
     });
   });
 
@@ -94,7 +121,11 @@ describe('checkBodies', () => {
     ];
 
     test('reports links to posts, courses and authors that do not exist', () => {
-      expect(check('[a](/posts/frist-post/) [b](/courses/course-on/) [c](/authors/ada/) [d](/posts/nothing-like-it/)\n', { others: posts })).toEqual([
+      expect(
+        check('[a](/posts/frist-post/) [b](/courses/course-on/) [c](/authors/ada/) [d](/posts/nothing-like-it/)\n', {
+          others: posts,
+        }),
+      ).toEqual([
         '5:1 link "/posts/frist-post/" matches no post in content/posts/ (did you mean "/posts/first-post/"?)',
         '5:25 link "/courses/course-on/" matches no file in content/courses/ (did you mean "/courses/course-one/"?)',
         '5:50 link "/authors/ada/" matches no file in content/authors/ (did you mean "/authors/ada-lovelace/"?)',
@@ -103,10 +134,12 @@ describe('checkBodies', () => {
     });
 
     test('reads links with the site origin and relative links as internal', () => {
-      expect(check('[a](https://blog.example/posts/frist-post/) and [b](../frist-post/)\n', { others: posts })).toEqual([
-        '5:1 link "https://blog.example/posts/frist-post/" matches no post in content/posts/ (did you mean "/posts/first-post/"?)',
-        '5:49 link "../frist-post/" matches no post in content/posts/ (did you mean "/posts/first-post/"?)',
-      ]);
+      expect(check('[a](https://blog.example/posts/frist-post/) and [b](../frist-post/)\n', { others: posts })).toEqual(
+        [
+          '5:1 link "https://blog.example/posts/frist-post/" matches no post in content/posts/ (did you mean "/posts/first-post/"?)',
+          '5:49 link "../frist-post/" matches no post in content/posts/ (did you mean "/posts/first-post/"?)',
+        ],
+      );
     });
 
     test('asks for the trailing slash every address has', () => {
@@ -123,13 +156,18 @@ describe('checkBodies', () => {
     });
 
     test('lets a post link to one that is live by the day it is published itself', () => {
-      expect(check('[b](/posts/later-post/)\n', { others: posts, publish: { date: '2025-10-01', draft: false } })).toEqual([]);
-      expect(check('[a](/posts/draft-post/)\n', { others: posts, publish: { date: '2025-01-01', draft: true } })).toEqual([]);
+      expect(
+        check('[b](/posts/later-post/)\n', { others: posts, publish: { date: '2025-10-01', draft: false } }),
+      ).toEqual([]);
+      expect(
+        check('[a](/posts/draft-post/)\n', { others: posts, publish: { date: '2025-01-01', draft: true } }),
+      ).toEqual([]);
       expect(check('[b](/posts/later-post/)\n', { others: posts, today: '2025-09-01' })).toEqual([]);
     });
 
     test('checks anchors against heading ids as the build makes them', () => {
-      const body = '## Setup\n\n[ok](#setup) [bad](#set-up) [ok](/posts/first-post/#using-npzeros-1) [ok](/posts/first-post/#the-αalpha-value) [bad](/posts/first-post/#first)\n';
+      const body =
+        '## Setup\n\n[ok](#setup) [bad](#set-up) [ok](/posts/first-post/#using-npzeros-1) [ok](/posts/first-post/#the-αalpha-value) [bad](/posts/first-post/#first)\n';
       expect(check(body, { others: posts })).toEqual([
         '7:14 link "#set-up" is not a heading in this post (did you mean "#setup"?)',
         '7:112 link "/posts/first-post/#first": "#first" is not a heading in that post (did you mean "#first-section"?)',
@@ -147,13 +185,22 @@ describe('checkBodies', () => {
     });
 
     test('ignores external links, mailto: and code', () => {
-      expect(check('[a](https://example.com/posts/x/) [b](mailto:a@example.com) `[c](/posts/x/)`\n\n```md\n[d](/posts/x/)\n```\n', { others: posts })).toEqual([]);
+      expect(
+        check(
+          '[a](https://example.com/posts/x/) [b](mailto:a@example.com) `[c](/posts/x/)`\n\n```md\n[d](/posts/x/)\n```\n',
+          { others: posts },
+        ),
+      ).toEqual([]);
     });
   });
 
   describe('text the page adds itself', () => {
     test('reports a pasted call to action', () => {
-      expect(check('## Engineer Better Fixtures!\n\nReady to transform your career? Join us.\n\n**Enrol Now**\n\nWe’re glad. Enrol now in the Certificate in Fixture Engineering.\n')).toEqual([
+      expect(
+        check(
+          '## Engineer Better Fixtures!\n\nReady to transform your career? Join us.\n\n**Enrol Now**\n\nWe’re glad. Enrol now in the Certificate in Fixture Engineering.\n',
+        ),
+      ).toEqual([
         '5:1 call to action "Engineer Better Fixtures!" repeats the call to action that the page adds after every article (from content/courses/course-one.yaml); delete it',
         '7:1 call to action "Ready to transform your career? Join us." repeats the call to action that the page adds after every article (from the post\'s course); delete it',
         '9:1 call to action "Enrol Now" repeats the call to action that the page adds after every article (from the post\'s course); delete it',
@@ -162,7 +209,11 @@ describe('checkBodies', () => {
     });
 
     test('reports a pasted disclaimer, with any publisher name', () => {
-      expect(check('The views expressed here are those of the author and not of Some Other Body.\n\n*Disclaimer:* see below.\n\nBeta College publishes these articles as general teaching material for its students.\n\nIt is at your own risk and with no liability.\n')).toEqual([
+      expect(
+        check(
+          'The views expressed here are those of the author and not of Some Other Body.\n\n*Disclaimer:* see below.\n\nBeta College publishes these articles as general teaching material for its students.\n\nIt is at your own risk and with no liability.\n',
+        ),
+      ).toEqual([
         '5:1 disclaimer "The views expressed here are those of the author and not of…" repeats the disclaimer that the page adds under every article (from src/site.config.ts); delete it',
         '7:1 disclaimer "Disclaimer: see below." repeats the disclaimer that the page adds under every article (from src/site.config.ts); delete it',
         '9:1 disclaimer "Beta College publishes these articles as general teaching m…" repeats the disclaimer that the page adds under every article (from content/publishers/beta.yaml); delete it',
@@ -177,7 +228,11 @@ describe('checkBodies', () => {
     });
 
     test('leaves prose that only shares a word or two alone', () => {
-      expect(check('The next step is to enrol the model in production. Deploying an untested model is at your own risk.\n\n## Ready to take stock\n')).toEqual([]);
+      expect(
+        check(
+          'The next step is to enrol the model in production. Deploying an untested model is at your own risk.\n\n## Ready to take stock\n',
+        ),
+      ).toEqual([]);
     });
   });
 
@@ -190,7 +245,8 @@ describe('checkBodies', () => {
     });
 
     test('braces inside math and code are fine, and so are comments, escapes and import lines', () => {
-      const body = 'import Chart from "./chart.astro";\n\nSet $\\{x \\mid x > 0\\}$, code `{x}`, escaped \\{x\\} {/* a comment */}\n\n$$\n\\{ a \\}\n$$\n\n```js\nconst a = {};\n```\n\n<Chart />\n';
+      const body =
+        'import Chart from "./chart.astro";\n\nSet $\\{x \\mid x > 0\\}$, code `{x}`, escaped \\{x\\} {/* a comment */}\n\n$$\n\\{ a \\}\n$$\n\n```js\nconst a = {};\n```\n\n<Chart />\n';
       expect(check(body)).toEqual([]);
     });
 
@@ -202,7 +258,9 @@ describe('checkBodies', () => {
       expect(check('## Fine\n\nAccuracy <90% is not enough, {and this\n')).toEqual([
         '7:10 mdx MDX cannot read this: Unexpected character after `<`, expected a valid JSX tag (note: to create a link in MDX, use `[text](url)`) (for a literal < write \\< or &lt;; otherwise finish the tag)',
       ]);
-      expect(check('Text {unclosed\n')[0]).toMatch(/^5:6 mdx MDX cannot read this: Unexpected end of file in expression.*\(for a literal \{ or \} write/);
+      expect(check('Text {unclosed\n')[0]).toMatch(
+        /^5:6 mdx MDX cannot read this: Unexpected end of file in expression.*\(for a literal \{ or \} write/,
+      );
     });
   });
 
@@ -224,7 +282,8 @@ describe('checkBodies', () => {
     });
 
     test('reports unknown components, props and values', () => {
-      const body = '<Calout>Hi</Calout>\n\n<Callout type="danger" titel="x" title={name} tip>\n  Text\n</Callout>\n\n<Callout {...props}>Text</Callout>\n';
+      const body =
+        '<Calout>Hi</Calout>\n\n<Callout type="danger" titel="x" title={name} tip>\n  Text\n</Callout>\n\n<Callout {...props}>Text</Callout>\n';
       expect(check(body)).toEqual([
         '5:1 component <Calout> is not a component posts can use (did you mean "Callout"?)',
         '7:10 component <Callout type="danger"> is not allowed (valid values: "note", "tip", "warning")',
@@ -236,7 +295,8 @@ describe('checkBodies', () => {
     });
 
     test('reports missing required props and wrong children', () => {
-      const body = '<KeyTakeaways>{/* later */}</KeyTakeaways>\n\n<Callout type="note" />\n\n<Figure src="./images/loss-curve.png" alt="A curve">Caption here</Figure>\n';
+      const body =
+        '<KeyTakeaways>{/* later */}</KeyTakeaways>\n\n<Callout type="note" />\n\n<Figure src="./images/loss-curve.png" alt="A curve">Caption here</Figure>\n';
       expect(check(body)).toEqual([
         '5:1 component <KeyTakeaways> is empty (write its content between <KeyTakeaways> and </KeyTakeaways>)',
         '7:1 component <Callout> is empty (write its content between <Callout> and </Callout>)',
@@ -246,7 +306,8 @@ describe('checkBodies', () => {
     });
 
     test('checks the image of a Figure like a Markdown image', () => {
-      const body = '<Figure src="./images/los-curve.png" alt="" caption="c" />\n\n<Figure src="https://example.com/a.png" alt="loss-curve.png" caption="c" />\n';
+      const body =
+        '<Figure src="./images/los-curve.png" alt="" caption="c" />\n\n<Figure src="https://example.com/a.png" alt="loss-curve.png" caption="c" />\n';
       expect(check(body)).toEqual([
         '5:9 component <Figure src="./images/los-curve.png">: the file does not exist (did you mean "./images/loss-curve.png"?)',
         '5:38 component <Figure alt=""> is empty (describe what the image shows, for readers who cannot see it)',
@@ -260,9 +321,13 @@ describe('checkBodies', () => {
         '6:3 component <Figure src="./images/los-curve.png">: the file does not exist (did you mean "./images/loss-curve.png"?)',
         '7:3 component <Figure alt="loss-curve.png"> is only the file name (describe what the image shows)',
       ]);
-      expect(check('<Callout title="a > b {x}" titel="y">\n  Text\n</Callout>\n')).toEqual(['5:28 component <Callout> has no prop "titel" (did you mean "title"?)']);
+      expect(check('<Callout title="a > b {x}" titel="y">\n  Text\n</Callout>\n')).toEqual([
+        '5:28 component <Callout> has no prop "titel" (did you mean "title"?)',
+      ]);
       // In a blockquote the tag's lines start with "> ": the problem is put at the tag.
-      expect(check('> <Callout\n>   titel="x">\n>   Text\n> </Callout>\n')).toEqual(['5:3 component <Callout> has no prop "titel" (did you mean "title"?)']);
+      expect(check('> <Callout\n>   titel="x">\n>   Text\n> </Callout>\n')).toEqual([
+        '5:3 component <Callout> has no prop "titel" (did you mean "title"?)',
+      ]);
     });
 
     test('reports import lines that are not JavaScript, where the parser stopped', () => {
@@ -297,32 +362,49 @@ describe('checkBodies', () => {
   describe('math', () => {
     test('reports invalid TeX where it is, and leaves prices alone', () => {
       expect(check('It costs $5 and $10 buys two; $\\frac{a}$ is broken.\n')).toEqual([
-        "5:31 math invalid TeX \"\\frac{a}\": Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a} (a { has no closing }; for a literal brace write \\{)",
+        '5:31 math invalid TeX "\\frac{a}": Unexpected end of input in a macro argument, expected \'}\' at end of input: \\frac{a} (a { has no closing }; for a literal brace write \\{)',
       ]);
     });
 
     test('equation labels and references: a reference to no label, and a label used twice, at their line and column', () => {
-      const body = ['As $\\eqref{eq:loss}$ shows, and $\\ref{eq:lost}$ does not:', '', '$$', 'L = \\sum_i \\ell_i \\label{eq:loss}', '$$', '', '$$', 'M = 0 \\label{eq:loss}', '$$', ''].join('\n');
+      const body = [
+        'As $\\eqref{eq:loss}$ shows, and $\\ref{eq:lost}$ does not:',
+        '',
+        '$$',
+        'L = \\sum_i \\ell_i \\label{eq:loss}',
+        '$$',
+        '',
+        '$$',
+        'M = 0 \\label{eq:loss}',
+        '$$',
+        '',
+      ].join('\n');
       expect(check(body)).toEqual([
         '5:34 math \\ref{eq:lost} refers to no equation (labels in this post: eq:loss)',
         '12:7 math \\label{eq:loss} is used twice in this post (give each equation its own name)',
       ]);
     });
 
-    test('a link to an equation\'s anchor is a link to this post', () => {
+    test("a link to an equation's anchor is a link to this post", () => {
       expect(check('$$\na = b \\label{eq:a}\n$$\n\nSee [the equation](#eq-a) and [nothing](#eq-b).\n')).toEqual([
         expect.stringMatching(/^9:\d+ link "#eq-b" is not a heading in this post/),
       ]);
     });
 
     test('a \\label in inline math is refused with the fix', () => {
-      expect(check('Here $x \\label{eq:x}$.\n')).toEqual([expect.stringContaining('5:6 math invalid TeX "x \\label{eq:x}": \\label names a numbered equation, so it works only in display math (between $$ and $$)')]);
+      expect(check('Here $x \\label{eq:x}$.\n')).toEqual([
+        expect.stringContaining(
+          '5:6 math invalid TeX "x \\label{eq:x}": \\label names a numbered equation, so it works only in display math (between $$ and $$)',
+        ),
+      ]);
     });
 
     test('finds the formulas the build rejects, on the same lines', () => {
       const path = resolve('tests/fixtures/math/invalid.md');
       const source = readFileSync(path, 'utf8');
-      const problems = checkBodies([{ file: 'invalid.md', path, source }], facts, '2025-06-01').filter((p) => p.field === 'math');
+      const problems = checkBodies([{ file: 'invalid.md', path, source }], facts, '2025-06-01').filter(
+        (p) => p.field === 'math',
+      );
       const expected = findMathErrors(source, path).map((e) => `${e.line} invalid TeX "${e.tex}": ${e.reason}`);
       expect(problems.map((p) => `${p.line} ${p.message}`)).toEqual(expected);
       expect(expected).toHaveLength(3);

@@ -20,14 +20,14 @@ describe('checkContent', () => {
     expect(report).toEqual([
       'content/courses/unsafe-course.yaml:6:11  enrolUrl  enrolUrl must be an https:// address (got "javascript:alert(1)")',
       'content/courses/unsafe-course.yaml:7:12  publisher  "acme-institute" is not a file in content/publishers/ (valid values: "acme")',
-      "content/posts/bad-math.md:11:78  math  invalid TeX \"\\frac{a}\": Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a} (a { has no closing }; for a literal brace write \\{)",
+      'content/posts/bad-math.md:11:78  math  invalid TeX "\\frac{a}": Unexpected end of input in a macro argument, expected \'}\' at end of input: \\frac{a} (a { has no closing }; for a literal brace write \\{)',
       'content/posts/bad-numbers.mdx:4:7  date  date must be a real calendar day written "YYYY-MM-DD" (got "2025-13-01")',
       'content/posts/bad-numbers.mdx:7:8  views  views cannot be negative (write 0 for a new post)',
       'content/posts/body-markdown.md:11:1  heading  "### Starts too deep" is the first heading but level 3 (write "## Starts too deep": sections start at "##")',
       'content/posts/body-markdown.md:13:52  image  image "./images/loss-curve.png" has no alt text (describe it for readers who cannot see it: alt="what the image shows")',
       'content/posts/body-markdown.md:15:1  component  <Callout> only works in .mdx posts (rename the file to .mdx, or write plain Markdown)',
       'content/posts/body-markdown.md:19:1  disclaimer  "This is for educational purposes only." repeats the disclaimer that the page adds under every article (from src/site.config.ts); delete it',
-      "content/posts/body-problems.mdx:11:1  heading  \"# A second title\" is a level-1 heading, but the title is the page's only one (write \"## A second title\")",
+      'content/posts/body-problems.mdx:11:1  heading  "# A second title" is a level-1 heading, but the title is the page\'s only one (write "## A second title")',
       'content/posts/body-problems.mdx:17:1  heading  "#### Too deep" skips a level after a level-2 heading (write "### Too deep", or add the missing level above it)',
       'content/posts/body-problems.mdx:19:9  mdx  {loss} is run as JavaScript in MDX, and an unknown name breaks the build (for literal braces write \\{ and \\}, or put it in `code` or $math$)',
       'content/posts/body-problems.mdx:19:27  link  "#too-deeep" is not a heading in this post (did you mean "#too-deep"?)',
@@ -51,7 +51,7 @@ describe('checkContent', () => {
       'content/posts/body-problems.mdx:43:6  link  "/courses/course-on/" matches no file in content/courses/ (did you mean "/courses/course-one/"?)',
       'content/posts/body-problems.mdx:43:44  link  "/authors/ada-lovelace" needs a slash at the end: "/authors/ada-lovelace/" (every address on the site ends in /)',
       'content/posts/body-problems.mdx:45:1  call to action  "Engineer better fixtures" repeats the call to action that the page adds after every article (from content/courses/course-one.yaml); delete it',
-      "content/posts/body-problems.mdx:47:1  call to action  \"Ready to take the next step? Enrol now in the Certificate i…\" repeats the call to action that the page adds after every article (from the post's course); delete it",
+      'content/posts/body-problems.mdx:47:1  call to action  "Ready to take the next step? Enrol now in the Certificate i…" repeats the call to action that the page adds after every article (from the post\'s course); delete it',
       'content/posts/body-problems.mdx:49:1  disclaimer  "The views expressed in this article are those of the author…" repeats the disclaimer that the page adds under every article (from src/site.config.ts); delete it',
       'content/posts/fractional-views.mdx:8:8  views  views must be a whole number, e.g. views: 7260',
       'content/posts/fractional-views.mdx:9:9  topics  topics is empty (add at least one topic)',
@@ -70,7 +70,9 @@ describe('checkContent', () => {
 
   test('takes today as an option: a scheduled post is linkable from its day on', () => {
     const scheduled = (today?: string) =>
-      checkContent(fixtures.invalid, undefined, today ? { today } : {}).problems.filter((p) => p.message.includes('scheduled for 2099-01-01'));
+      checkContent(fixtures.invalid, undefined, today ? { today } : {}).problems.filter((p) =>
+        p.message.includes('scheduled for 2099-01-01'),
+      );
     expect(scheduled()).toHaveLength(2);
     expect(scheduled('2099-01-01')).toEqual([]);
   });
@@ -100,8 +102,13 @@ describe('checkContent', () => {
     });
 
     test('refuses a TODO title or description once the post is no longer a draft', () => {
-      const post = (draft: boolean) => `---\ntitle: "TODO: a title"\ndescription: "TODO: replace with one or two sentences."\ndate: "2025-01-01"\nauthor: ada-lovelace\ncourse: course-one\ntopics: ["x"]\ndraft: ${draft}\n---\n\nText.\n`;
-      const base = { 'authors/ada-lovelace.yaml': 'name: Ada Lovelace\nrole: Analyst\n', 'courses/course-one.yaml': readFileSync(join(fixtures.site, 'courses/course-one.yaml'), 'utf8'), 'publishers/acme.yaml': 'name: Acme\n' };
+      const post = (draft: boolean) =>
+        `---\ntitle: "TODO: a title"\ndescription: "TODO: replace with one or two sentences."\ndate: "2025-01-01"\nauthor: ada-lovelace\ncourse: course-one\ntopics: ["x"]\ndraft: ${draft}\n---\n\nText.\n`;
+      const base = {
+        'authors/ada-lovelace.yaml': 'name: Ada Lovelace\nrole: Analyst\n',
+        'courses/course-one.yaml': readFileSync(join(fixtures.site, 'courses/course-one.yaml'), 'utf8'),
+        'publishers/acme.yaml': 'name: Acme\n',
+      };
       expect(checkContent(root({ ...base, 'posts/a.mdx': post(true) })).problems).toEqual([]);
       expect(formatProblems(checkContent(root({ ...base, 'posts/a.mdx': post(false) })).problems).split('\n')).toEqual([
         'content/posts/a.mdx:2:8  title  title still has a TODO placeholder (write the real title, or keep draft: true until it is ready)',
@@ -112,7 +119,11 @@ describe('checkContent', () => {
     test('checks content/site.yaml when there is one, each problem at its value', () => {
       expect(checkContent(root({})).problems).toEqual([]);
       expect(checkContent(root({ 'site.yaml': '# imported\nviewsAsOf: "2026-11-22"\n' })).problems).toEqual([]);
-      expect(formatProblems(checkContent(root({ 'site.yaml': '# imported\nviewsAsOf: 2026-11-22\nviewAsOf: "x"\n' })).problems).split('\n')).toEqual([
+      expect(
+        formatProblems(
+          checkContent(root({ 'site.yaml': '# imported\nviewsAsOf: 2026-11-22\nviewAsOf: "x"\n' })).problems,
+        ).split('\n'),
+      ).toEqual([
         'content/site.yaml:2:12  viewsAsOf  viewsAsOf must be in quotes (write viewsAsOf: "YYYY-MM-DD"; unquoted, YAML turns an impossible day such as 2025-02-30 into another date)',
         'content/site.yaml:3:1  viewAsOf  unknown field "viewAsOf" (did you mean "viewsAsOf"?)',
       ]);
@@ -123,7 +134,9 @@ describe('checkContent', () => {
 
     test('asks for a URL-safe file name', () => {
       const dir = root({ 'posts/My Post.mdx': '---\ntitle: x\n---\n' });
-      expect(checkContent(dir).problems.find((p) => p.field === 'file name')?.message).toMatch(/rename the file .* "my-post"/);
+      expect(checkContent(dir).problems.find((p) => p.field === 'file name')?.message).toMatch(
+        /rename the file .* "my-post"/,
+      );
     });
   });
 });

@@ -10,9 +10,15 @@ let origin = '';
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const handler = await devHandler('/blog', () => ({ topics: ['finance'], previewStyles: ['/blog/src/styles/global.css?direct'] }), null);
+  const handler = await devHandler(
+    '/blog',
+    () => ({ topics: ['finance'], previewStyles: ['/blog/src/styles/global.css?direct'] }),
+    null,
+  );
   close = handler.close;
-  server = createServer((request, response) => handler.handle(request, response, () => response.writeHead(404).end('not the editor')));
+  server = createServer((request, response) =>
+    handler.handle(request, response, () => response.writeHead(404).end('not the editor')),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -26,7 +32,9 @@ afterAll(async () => {
 test('the page carries the editor’s policy and the settings of this server', async () => {
   const html = await (await fetch(`${origin}/blog/admin/`)).text();
   expect(html).toContain(`content="${adminMetaPolicy}"`);
-  expect(html).toContain('<script type="application/json" id="editor-settings">{"topics":["finance"],"previewStyles":["/blog/src/styles/global.css?direct"]}</script>');
+  expect(html).toContain(
+    '<script type="application/json" id="editor-settings">{"topics":["finance"],"previewStyles":["/blog/src/styles/global.css?direct"]}</script>',
+  );
   expect(html).not.toContain('%EDITOR_');
 });
 

@@ -2,7 +2,12 @@
 // with the MATH table, the same bytes every time, and its arrow assemblies repaired.
 import subsetFont from 'subset-font';
 import { describe, expect, test } from 'vitest';
-import { ALWAYS, buildMathFont, mathFontSource, repairHorizontalAssemblies } from '../../../src/integrations/math-font.ts';
+import {
+  ALWAYS,
+  buildMathFont,
+  mathFontSource,
+  repairHorizontalAssemblies,
+} from '../../../src/integrations/math-font.ts';
 import { fontCodePoints, fontTables, fromWoff2 } from '../../helpers/font.ts';
 
 const characters = [...'∑∫≤⟨⟩ℝ𝔼'].map((char) => char.codePointAt(0)!);
@@ -17,7 +22,9 @@ describe('buildMathFont', () => {
   });
 
   test('keeps the OpenType MATH table that large operators and stretchy brackets come from', async () => {
-    expect([...fontTables(await fromWoff2(await buildMathFont(characters))).keys()]).toEqual(expect.arrayContaining(['MATH', 'GSUB', 'cmap', 'glyf']));
+    expect([...fontTables(await fromWoff2(await buildMathFont(characters))).keys()]).toEqual(
+      expect.arrayContaining(['MATH', 'GSUB', 'cmap', 'glyf']),
+    );
   });
 
   test('is the same bytes for the same characters, in any order', async () => {

@@ -12,7 +12,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A stand-in for the MDX plugin's transform: the "compiled" code names what it was given. */
 function compiler() {
-  return vi.fn(async (code: string, id: string) => ({ code: `compiled(${id}): ${code}`, map: null, meta: { astro: { propagation: 'none' }, vite: { lang: 'ts' } } }));
+  return vi.fn(async (code: string, id: string) => ({
+    code: `compiled(${id}): ${code}`,
+    map: null,
+    meta: { astro: { propagation: 'none' }, vite: { lang: 'ts' } },
+  }));
 }
 
 describe('cachedTransform', () => {
@@ -43,7 +47,9 @@ describe('cachedTransform', () => {
       throw new Error('Invalid TeX in posts/a.mdx:3');
     });
     for (let build = 0; build < 2; build++) {
-      await expect(cachedTransform(failing, dir, 'print').wrapped.call(undefined, '$\\frac{a}$', '/posts/a.mdx')).rejects.toThrow('Invalid TeX');
+      await expect(
+        cachedTransform(failing, dir, 'print').wrapped.call(undefined, '$\\frac{a}$', '/posts/a.mdx'),
+      ).rejects.toThrow('Invalid TeX');
     }
     expect(failing).toHaveBeenCalledTimes(2);
     expect(readdirSync(dir)).toEqual([]);
@@ -56,7 +62,15 @@ describe('cachedTransform', () => {
     const whole = readFileSync(join(dir, entry!), 'utf8');
     const altered = whole.replace('# A', '# X');
     expect(altered).not.toBe(whole);
-    for (const bad of ['', '{"code": "trunc', '[]', 'null', '{"code": 1}', whole.replace(/"sha256":"[0-9a-f]+"/, '"sha256":"0"'), altered]) {
+    for (const bad of [
+      '',
+      '{"code": "trunc',
+      '[]',
+      'null',
+      '{"code": 1}',
+      whole.replace(/"sha256":"[0-9a-f]+"/, '"sha256":"0"'),
+      altered,
+    ]) {
       writeFileSync(join(dir, entry!), bad);
       const again = cachedTransform(compile, dir, 'print');
       expect(await again.wrapped.call(undefined, '# A', '/posts/a.mdx'), bad).toEqual(fresh);

@@ -35,8 +35,11 @@ describe('cacheKey', () => {
 });
 
 describe('withCacheKeys', () => {
-  test('adds each path\'s key and keeps the rest', () => {
-    const paths = withCacheKeys([{ params: { slug: 'a' }, props: { n: 1 } }, { params: { slug: 'b' }, props: { n: 2 } }]);
+  test("adds each path's key and keeps the rest", () => {
+    const paths = withCacheKeys([
+      { params: { slug: 'a' }, props: { n: 1 } },
+      { params: { slug: 'b' }, props: { n: 2 } },
+    ]);
     expect(paths.map((path) => path.params.slug)).toEqual(['a', 'b']);
     expect(paths[0]!.cacheKey).toBe(cacheKey({ n: 1 }));
     expect(paths[0]!.cacheKey).not.toBe(paths[1]!.cacheKey);

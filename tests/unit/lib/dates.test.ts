@@ -8,12 +8,15 @@ afterEach(() => {
 
 describe('formatDate', () => {
   // Node re-reads TZ when it is assigned, so each case runs in that machine time zone.
-  test.each(['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Kolkata'])('reads the same day on a machine in %s', (tz) => {
-    process.env['TZ'] = tz;
-    expect(formatDate('2025-07-19', 'en-GB')).toBe('19 July 2025');
-    expect(formatDate('2026-01-01', 'en-GB')).toBe('1 January 2026');
-    expect(formatDate('2025-12-31', 'en-US')).toBe('December 31, 2025');
-  });
+  test.each(['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Kolkata'])(
+    'reads the same day on a machine in %s',
+    (tz) => {
+      process.env['TZ'] = tz;
+      expect(formatDate('2025-07-19', 'en-GB')).toBe('19 July 2025');
+      expect(formatDate('2026-01-01', 'en-GB')).toBe('1 January 2026');
+      expect(formatDate('2025-12-31', 'en-US')).toBe('December 31, 2025');
+    },
+  );
 
   test('rejects a string that is not a calendar day', () => {
     expect(() => formatDate('July 19', 'en-GB')).toThrow(/not an ISO calendar day/);

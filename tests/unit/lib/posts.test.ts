@@ -1,16 +1,51 @@
 import { describe, expect, test } from 'vitest';
-import { buildSiteContent, compareNewestFirst, disclaimerFor, heldBack, isPublished, type PostEntry } from '../../../src/lib/posts.ts';
+import {
+  buildSiteContent,
+  compareNewestFirst,
+  disclaimerFor,
+  heldBack,
+  isPublished,
+  type PostEntry,
+} from '../../../src/lib/posts.ts';
 
 const post = (id: string, date: string, extra: Partial<PostEntry['data']> = {}): PostEntry => ({
   id,
   body: 'Some words to read.',
-  data: { title: id, description: `About ${id}.`, date, author: 'ada', course: 'c1', views: 0, topics: ['t'], draft: false, ...extra },
+  data: {
+    title: id,
+    description: `About ${id}.`,
+    date,
+    author: 'ada',
+    course: 'c1',
+    views: 0,
+    topics: ['t'],
+    draft: false,
+    ...extra,
+  },
 });
 
 const collections = {
-  posts: [post('older', '2025-01-01'), post('newest', '2025-03-01'), post('b-tie', '2025-02-01'), post('a-tie', '2025-02-01'), post('hidden', '2025-04-01', { draft: true })],
+  posts: [
+    post('older', '2025-01-01'),
+    post('newest', '2025-03-01'),
+    post('b-tie', '2025-02-01'),
+    post('a-tie', '2025-02-01'),
+    post('hidden', '2025-04-01', { draft: true }),
+  ],
   authors: [{ id: 'ada', data: { name: 'Ada', role: 'Analyst', links: [] } }],
-  courses: [{ id: 'c1', data: { name: 'Course', pitch: 'p', ctaHeading: 'h', benefits: ['b'], enrolUrl: 'https://x.example/', publisher: 'pub' } }],
+  courses: [
+    {
+      id: 'c1',
+      data: {
+        name: 'Course',
+        pitch: 'p',
+        ctaHeading: 'h',
+        benefits: ['b'],
+        enrolUrl: 'https://x.example/',
+        publisher: 'pub',
+      },
+    },
+  ],
   publishers: [{ id: 'pub', data: { name: 'Publisher Ltd' } }],
 };
 
@@ -34,21 +69,28 @@ describe('buildSiteContent', () => {
 
   test('throws on an id that does not resolve', () => {
     const broken = { ...collections, posts: [post('lost', '2025-01-01', { author: 'nobody' })] };
-    expect(() => buildSiteContent(broken, { includeDrafts: false, today: '2025-12-31' })).toThrow('posts/lost: author "nobody" does not exist');
+    expect(() => buildSiteContent(broken, { includeDrafts: false, today: '2025-12-31' })).toThrow(
+      'posts/lost: author "nobody" does not exist',
+    );
   });
 });
 
 describe('compareNewestFirst', () => {
   test('orders by date descending', () => {
-    expect(compareNewestFirst({ id: 'a', data: { date: '2025-01-02' } }, { id: 'b', data: { date: '2025-01-01' } })).toBeLessThan(0);
+    expect(
+      compareNewestFirst({ id: 'a', data: { date: '2025-01-02' } }, { id: 'b', data: { date: '2025-01-01' } }),
+    ).toBeLessThan(0);
   });
 });
 
 describe('disclaimerFor', () => {
   test('fills the publisher name into the site template', () => {
-    expect(disclaimerFor({ id: 'p', data: { name: 'LSBR UK' } }, 'Views are not those of {publisher}; {publisher} is not liable.')).toBe(
-      'Views are not those of LSBR UK; LSBR UK is not liable.',
-    );
+    expect(
+      disclaimerFor(
+        { id: 'p', data: { name: 'LSBR UK' } },
+        'Views are not those of {publisher}; {publisher} is not liable.',
+      ),
+    ).toBe('Views are not those of LSBR UK; LSBR UK is not liable.');
   });
 
   test("prefers the publisher's own text", () => {

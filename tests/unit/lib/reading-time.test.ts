@@ -15,7 +15,8 @@ describe('readingMinutes', () => {
   });
 
   test('does not count MDX imports, tags, link targets or Markdown punctuation as words', () => {
-    const body = "import Callout from '../components/Callout.astro';\n\n## Heading here\n\n<Callout type=\"tip\">Two words</Callout> [a link](https://example.com/very/long/path)";
+    const body =
+      'import Callout from \'../components/Callout.astro\';\n\n## Heading here\n\n<Callout type="tip">Two words</Callout> [a link](https://example.com/very/long/path)';
     expect(countReadingUnits(body).words).toBe(6); // Heading here Two words a link
   });
 

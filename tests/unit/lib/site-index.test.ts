@@ -1,10 +1,32 @@
 import { describe, expect, test } from 'vitest';
 import type { Article } from '../../../src/lib/posts.ts';
-import { buildSiteIndex, mostRead, relatedArticles, relatedIndex, totalReadingMinutes } from '../../../src/lib/site-index.ts';
+import {
+  buildSiteIndex,
+  mostRead,
+  relatedArticles,
+  relatedIndex,
+  totalReadingMinutes,
+} from '../../../src/lib/site-index.ts';
 
 function article(id: string, date: string, course: string, topics: string[], views = 0): Article {
-  const data = { title: id, description: 'd', date, author: id.startsWith('a') ? 'ada' : 'alan', course, views, topics, draft: false };
-  return { id, entry: { id, data }, data, author: { id: 'x', data: { name: 'X', role: 'R', links: [] } }, course: {} as Article['course'], readingMinutes: 4 };
+  const data = {
+    title: id,
+    description: 'd',
+    date,
+    author: id.startsWith('a') ? 'ada' : 'alan',
+    course,
+    views,
+    topics,
+    draft: false,
+  };
+  return {
+    id,
+    entry: { id, data },
+    data,
+    author: { id: 'x', data: { name: 'X', role: 'R', links: [] } },
+    course: {} as Article['course'],
+    readingMinutes: 4,
+  };
 }
 
 // Newest first, as the site sorts them.
@@ -76,7 +98,12 @@ describe('relatedIndex', () => {
       // Up to five topics from a few names, so posts share 0 to 4 topics and the ranking varies.
       const topics = Array.from({ length: 1 + next(5) }, () => names[next(5)]!);
       const day = String(1 + next(28)).padStart(2, '0');
-      return article(`${i % 2 ? 'a' : 'b'}-${i}`, `2025-0${1 + next(9)}-${day}`, ['finance', 'maths', 'other'][next(3)]!, topics);
+      return article(
+        `${i % 2 ? 'a' : 'b'}-${i}`,
+        `2025-0${1 + next(9)}-${day}`,
+        ['finance', 'maths', 'other'][next(3)]!,
+        topics,
+      );
     });
     return list.sort((x, y) => y.data.date.localeCompare(x.data.date));
   }
@@ -86,7 +113,10 @@ describe('relatedIndex', () => {
     for (const limit of [1, 3, 7]) {
       const index = relatedIndex(list, limit);
       for (const one of list) {
-        expect(index.get(one.id)?.map((a) => a.id), one.id).toEqual(relatedArticles(one, list, limit).map((a) => a.id));
+        expect(
+          index.get(one.id)?.map((a) => a.id),
+          one.id,
+        ).toEqual(relatedArticles(one, list, limit).map((a) => a.id));
       }
     }
   });

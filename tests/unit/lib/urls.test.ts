@@ -31,8 +31,17 @@ describe.each([
 
   test('routes spell each kind of page once', async () => {
     const { routes } = await urlsUnder(baseUrl);
-    expect([routes.home(), routes.post('a'), routes.course('c'), routes.courseFeed('c'), routes.author('x'), routes.topic('t')]).toEqual(
-      ['/', '/posts/a/', '/courses/c/', '/courses/c/rss.xml', '/authors/x/', '/topics/t/'].map((path) => `${base}${path}`),
+    expect([
+      routes.home(),
+      routes.post('a'),
+      routes.course('c'),
+      routes.courseFeed('c'),
+      routes.author('x'),
+      routes.topic('t'),
+    ]).toEqual(
+      ['/', '/posts/a/', '/courses/c/', '/courses/c/rss.xml', '/authors/x/', '/topics/t/'].map(
+        (path) => `${base}${path}`,
+      ),
     );
   });
 });

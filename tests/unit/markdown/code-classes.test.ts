@@ -1,13 +1,14 @@
 // Code colours as classes: Shiki's inline styles become the classes of src/styles/code-theme.css.
 import { satteriShikiPlugin } from '@astrojs/markdown-satteri';
-import type { Element } from 'hast';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { codeClasses } from '../../../src/markdown/code-classes.ts';
 import { codeHighlight, darkPalette, lightPalette } from '../../../src/markdown/code-theme.ts';
 
 const highlight = await codeHighlight();
+// The plugins are cast, so the types cannot tell that Shiki's async one makes the result a promise.
 const render = async (markdown: string, plugins: unknown[] = [highlight, codeClasses()]) =>
+  // eslint-disable-next-line @typescript-eslint/await-thenable
   (await markdownToHtml(markdown, { features: { math: true }, hastPlugins: plugins as never })).html;
 
 describe('codeClasses', () => {
@@ -31,15 +32,23 @@ describe('codeClasses', () => {
   test('a colour outside the palette fails the build, naming the command that fixes it', async () => {
     // A highlighter that colours a token in a colour neither theme has.
     const odd = satteriShikiPlugin(
-      async () =>
-        ({
-          type: 'element',
-          tagName: 'pre',
-          properties: { style: '--shiki-light-bg:#fff;--shiki-dark-bg:#000' },
-          children: [{ type: 'element', tagName: 'span', properties: { style: '--shiki-light:#010203;--shiki-dark:#010203' }, children: [{ type: 'text', value: 'x' }] }],
-        }) as Element,
+      async () => ({
+        type: 'element',
+        tagName: 'pre',
+        properties: { style: '--shiki-light-bg:#fff;--shiki-dark-bg:#000' },
+        children: [
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { style: '--shiki-light:#010203;--shiki-dark:#010203' },
+            children: [{ type: 'text', value: 'x' }],
+          },
+        ],
+      }),
       [],
     );
-    await expect(render('```js\nx\n```', [odd, codeClasses()])).rejects.toThrow('no rule for cl-010203, cd-010203; run `npm run generate:code-css`');
+    await expect(render('```js\nx\n```', [odd, codeClasses()])).rejects.toThrow(
+      'no rule for cl-010203, cd-010203; run `npm run generate:code-css`',
+    );
   });
 });

@@ -4,13 +4,17 @@ import { describe, expect, test } from 'vitest';
 import { parseHtml } from '../../../scripts/lib/dist-audit.ts';
 import { headingAnchors } from '../../../src/markdown/heading-anchors.ts';
 
-const render = async (markdown: string) => parseHtml((await markdownToHtml(markdown, { hastPlugins: [headingAnchors()] })).html);
+const render = (markdown: string) => parseHtml(markdownToHtml(markdown, { hastPlugins: [headingAnchors()] }).html);
 
 describe('headingAnchors', () => {
-  test('h2 to h4 get an id and an anchor beside them, not inside them', async () => {
-    const doc = await render('## Gradient descent\n\n### Step size\n\n#### Why it works\n\n##### Notes');
+  test('h2 to h4 get an id and an anchor beside them, not inside them', () => {
+    const doc = render('## Gradient descent\n\n### Step size\n\n#### Why it works\n\n##### Notes');
     const wrappers = doc.querySelectorAll('div.heading-wrapper');
-    expect(wrappers.map((w) => w.firstElementChild?.getAttribute('id'))).toEqual(['gradient-descent', 'step-size', 'why-it-works']);
+    expect(wrappers.map((w) => w.firstElementChild?.getAttribute('id'))).toEqual([
+      'gradient-descent',
+      'step-size',
+      'why-it-works',
+    ]);
     for (const wrapper of wrappers) {
       const heading = wrapper.firstElementChild!;
       const anchor = wrapper.querySelector('a.heading-anchor')!;
@@ -22,15 +26,18 @@ describe('headingAnchors', () => {
     expect(doc.querySelector('h5')?.parentNode?.classList?.contains('heading-wrapper')).toBeFalsy();
   });
 
-  test('repeated headings get distinct ids, counted per document', async () => {
-    const doc = await render('## Example\n\n## Example\n\n## Example');
+  test('repeated headings get distinct ids, counted per document', () => {
+    const doc = render('## Example\n\n## Example\n\n## Example');
     expect(doc.querySelectorAll('h2').map((h) => h.getAttribute('id'))).toEqual(['example', 'example-1', 'example-2']);
-    const again = await render('## Example');
+    const again = render('## Example');
     expect(again.querySelector('h2')?.getAttribute('id')).toBe('example');
   });
 
-  test('ids are the slugs Astro lists in headings: lower case, punctuation dropped, accents kept', async () => {
-    const doc = await render("## What's new in 2025?\n\n## Régression logistique");
-    expect(doc.querySelectorAll('h2').map((h) => h.getAttribute('id'))).toEqual(['whats-new-in-2025', 'régression-logistique']);
+  test('ids are the slugs Astro lists in headings: lower case, punctuation dropped, accents kept', () => {
+    const doc = render("## What's new in 2025?\n\n## Régression logistique");
+    expect(doc.querySelectorAll('h2').map((h) => h.getAttribute('id'))).toEqual([
+      'whats-new-in-2025',
+      'régression-logistique',
+    ]);
   });
 });

@@ -31,10 +31,14 @@ function sameValue(a: string, b: string): boolean {
 
 describe('math.css and the class table', () => {
   test.each([...declarationClasses()])('%s is drawn by .%s', (declaration, className) => {
-    const [property, value] = [declaration.slice(0, declaration.indexOf(':')), declaration.slice(declaration.indexOf(':') + 1)];
+    const [property, value] = [
+      declaration.slice(0, declaration.indexOf(':')),
+      declaration.slice(declaration.indexOf(':') + 1),
+    ];
     const rules = declarationsOf(className);
     // padding-top and padding-bottom of \arraystretch share one padding-block rule.
-    const written = rules.get(property) ?? (/^padding-(top|bottom)$/.test(property) ? rules.get('padding-block') : undefined);
+    const written =
+      rules.get(property) ?? (/^padding-(top|bottom)$/.test(property) ? rules.get('padding-block') : undefined);
     expect(written, `no rule .${className} { ${property}: … }`).toBeDefined();
     expect(sameValue(written!, value), `.${className} has ${property}: ${written}, Temml writes ${value}`).toBe(true);
   });

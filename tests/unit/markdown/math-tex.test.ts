@@ -4,10 +4,18 @@ import { explainTexError, normalizeTex } from '../../../src/markdown/math/tex.ts
 
 describe('normalizeTex', () => {
   test.each([
-    ['a curly apostrophe is a prime', "f’(x) + g’’(y)", "f'(x) + g''(y)"],
+    ['a curly apostrophe is a prime', 'f’(x) + g’’(y)', "f'(x) + g''(y)"],
     ['but an apostrophe inside \\text', '\\text{Bayes’ rule} + f’', "\\text{Bayes’ rule} + f'"],
-    ['an underscore inside \\text is a letter', '\\text{learning_rate} \\cdot x_1', '\\text{learning\\_rate} \\cdot x_1'],
-    ['also in \\textbf and \\mbox, and nested groups', '\\textbf{a_{b}} \\mbox{c_d}', '\\textbf{a\\_{b}} \\mbox{c\\_d}'],
+    [
+      'an underscore inside \\text is a letter',
+      '\\text{learning_rate} \\cdot x_1',
+      '\\text{learning\\_rate} \\cdot x_1',
+    ],
+    [
+      'also in \\textbf and \\mbox, and nested groups',
+      '\\textbf{a_{b}} \\mbox{c_d}',
+      '\\textbf{a\\_{b}} \\mbox{c\\_d}',
+    ],
     ['math inside \\text is math again', '\\text{if $x_i$ has a_b}', '\\text{if $x_i$ has a\\_b}'],
     ['a command after ^ or _ gets its braces', 'Q^\\vec{\\mu} + x_\\mathbf{i}', 'Q^{\\vec{\\mu}} + x_{\\mathbf{i}}'],
     ['with all its arguments', 'e^\\frac{1}{2} + y^\\sqrt[3]{x}', 'e^{\\frac{1}{2}} + y^{\\sqrt[3]{x}}'],
@@ -18,13 +26,22 @@ describe('normalizeTex', () => {
   });
 
   test('TeX that is already valid is unchanged', () => {
-    for (const tex of ['\\frac{a}{b}', '\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}', "f'(x)", 'x_{i,j}^{2}', '\\{x\\}']) expect(normalizeTex(tex)).toBe(tex);
+    for (const tex of [
+      '\\frac{a}{b}',
+      '\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}',
+      "f'(x)",
+      'x_{i,j}^{2}',
+      '\\{x\\}',
+    ])
+      expect(normalizeTex(tex)).toBe(tex);
   });
 });
 
 describe('explainTexError', () => {
   test('drops the position drawing and adds the fix', () => {
-    expect(explainTexError('ParseError:  Double superscript at position 4: \nx^2^̲3')).toBe('Double superscript (write x^{2^3} or {x^2}^3)');
+    expect(explainTexError('ParseError:  Double superscript at position 4: \nx^2^̲3')).toBe(
+      'Double superscript (write x^{2^3} or {x^2}^3)',
+    );
   });
 
   test('an unknown refusal still tells the editor what to do', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { HTMLElement } from 'node-html-parser';
+import { NodeType, type HTMLElement } from 'node-html-parser';
 import { parseHtml as parse } from '../../../scripts/lib/dist-audit.ts';
 import { evaluate, markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, test } from 'vitest';
@@ -30,7 +30,8 @@ interface VNode {
   props: Record<string, unknown> & { children?: Child };
 }
 const jsx = (type: unknown, props: unknown): VNode => ({ type, props: props as VNode['props'] });
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 function renderNode(node: Child): string {
   if (node === null || node === undefined || typeof node === 'boolean') return '';
   if (Array.isArray(node)) return node.map(renderNode).join('');
@@ -45,7 +46,13 @@ function renderNode(node: Child): string {
 }
 /** Evaluates an MDX document with math and returns its HTML. */
 function mdx(source: string, file?: string): string {
-  const module = evaluate(source, { ...options(file), Fragment, jsx, jsxs: jsx, elementAttributeNameCase: 'html' }) as Record<string, unknown>;
+  const module = evaluate(source, {
+    ...options(file),
+    Fragment,
+    jsx,
+    jsxs: jsx,
+    elementAttributeNameCase: 'html',
+  }) as Record<string, unknown>;
   const Content = module['default'] as (props: object) => Child;
   return renderNode(Content({}));
 }
@@ -65,7 +72,11 @@ function accessibleMath(root: HTMLElement): HTMLElement {
 const html = (tex: string, display = true) => renderMath(tex, display).html;
 const root = (tex: string, display = true) => parse(html(tex, display));
 /** Class lists of the cells of the first table row, for alignment checks. */
-const cellClasses = (tex: string) => root(tex).querySelector('mtr')!.querySelectorAll('mtd').map((cell) => cell.classList.value);
+const cellClasses = (tex: string) =>
+  root(tex)
+    .querySelector('mtr')!
+    .querySelectorAll('mtd')
+    .map((cell) => cell.classList.value);
 
 const hardFormulas = [
   ['fraction', '\\frac{a}{b}'],
@@ -107,7 +118,13 @@ describe('renderMath', () => {
 
   test('display math is a named, focusable region that can scroll sideways', () => {
     const wrapper = root('x^2').firstChild as HTMLElement;
-    expect([wrapper.rawTagName, wrapper.classList.value, wrapper.getAttribute('role'), wrapper.getAttribute('aria-label'), wrapper.getAttribute('tabindex')]).toEqual(['div', ['math-display'], 'group', 'Equation', '0']);
+    expect([
+      wrapper.rawTagName,
+      wrapper.classList.value,
+      wrapper.getAttribute('role'),
+      wrapper.getAttribute('aria-label'),
+      wrapper.getAttribute('tabindex'),
+    ]).toEqual(['div', ['math-display'], 'group', 'Equation', '0']);
   });
 
   test('long inline math keeps its annotation and gets break points that wrap', () => {
@@ -160,13 +177,22 @@ describe('renderMath', () => {
       expect(cellClasses('\\begin{array}{cc} \\hline a & b \\end{array}')[0]).toContain('tml-bt-solid');
     });
 
-    test('matrices: centred cells with TeX\'s column spacing', () => {
-      expect(cellClasses('\\begin{pmatrix} a & b \\end{pmatrix}')).toEqual([['tml-pl-0', 'tml-pr-col'], ['tml-pl-col', 'tml-pr-0']]);
+    test("matrices: centred cells with TeX's column spacing", () => {
+      expect(cellClasses('\\begin{pmatrix} a & b \\end{pmatrix}')).toEqual([
+        ['tml-pl-0', 'tml-pr-col'],
+        ['tml-pl-col', 'tml-pr-0'],
+      ]);
     });
 
     test('\\arraystretch from 1.1 to 3 in tenths; other values are refused with the fix', () => {
-      expect(root('\\def\\arraystretch{1.5}\\begin{array}{c} a \\\\ b \\end{array}').querySelector('mtd')?.classList.contains('tml-stretch-15')).toBe(true);
-      expect(() => renderMath('\\def\\arraystretch{1.55}\\begin{array}{c} a \\end{array}', true)).toThrow('\\arraystretch must be a number from 1.1 to 3 in steps of 0.1');
+      expect(
+        root('\\def\\arraystretch{1.5}\\begin{array}{c} a \\\\ b \\end{array}')
+          .querySelector('mtd')
+          ?.classList.contains('tml-stretch-15'),
+      ).toBe(true);
+      expect(() => renderMath('\\def\\arraystretch{1.55}\\begin{array}{c} a \\end{array}', true)).toThrow(
+        '\\arraystretch must be a number from 1.1 to 3 in steps of 0.1',
+      );
     });
 
     test('\\boxed, \\cancel and negative kerns', () => {
@@ -198,9 +224,9 @@ describe('renderMath', () => {
     expect(outside?.getAttribute('lspace')).toBeUndefined(); // … = y keeps its space
   });
 
-  describe('editors\' TeX, accepted as MathJax-based blogs accept it', () => {
+  describe("editors' TeX, accepted as MathJax-based blogs accept it", () => {
     test.each([
-      ["f’(x)", '′', "f'(x)"],
+      ['f’(x)', '′', "f'(x)"],
       ['\\text{feature_name}', 'feature_name', '\\text{feature\\_name}'],
       ['Q^\\vec{\\mu}', 'μ', 'Q^{\\vec{\\mu}}'],
       ['x^\\frac12', '1', 'x^{\\frac12}'],
@@ -211,20 +237,40 @@ describe('renderMath', () => {
     });
 
     test('an apostrophe inside \\text stays an apostrophe', () => {
-      expect(root("\\text{Bayes’ rule}", false).querySelector('mtext')?.textContent).toBe('Bayes’\u00a0rule'); // a space in \\text is a no-break space
+      expect(root('\\text{Bayes’ rule}', false).querySelector('mtext')?.textContent).toBe('Bayes’\u00a0rule'); // a space in \\text is a no-break space
     });
   });
 
   test.each([
-    ['unbalanced argument', '\\frac{a}', "Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a} (a { has no closing }; for a literal brace write \\{)"],
-    ['unknown command', '\\notacommand x', 'Unsupported function name: \\notacommand (\\notacommand is not a command the site knows: check its spelling, or write words inside \\text{…})'],
-    ['mismatched environment', '\\begin{pmatrix} 1 \\end{matrix}', 'Mismatch: \\begin{pmatrix} matched by \\end{matrix} (every \\begin{…} needs the \\end{…} with the same name)'],
+    [
+      'unbalanced argument',
+      '\\frac{a}',
+      "Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a} (a { has no closing }; for a literal brace write \\{)",
+    ],
+    [
+      'unknown command',
+      '\\notacommand x',
+      'Unsupported function name: \\notacommand (\\notacommand is not a command the site knows: check its spelling, or write words inside \\text{…})',
+    ],
+    [
+      'mismatched environment',
+      '\\begin{pmatrix} 1 \\end{matrix}',
+      'Mismatch: \\begin{pmatrix} matched by \\end{matrix} (every \\begin{…} needs the \\end{…} with the same name)',
+    ],
     ['double subscript', 'x_1_2', 'Double subscript (write x_{1,2} or {x_1}_2)'],
-    ['& outside an environment', 'a & b', "Expected 'EOF', got '&' (& separates columns only inside an environment such as \\begin{aligned}…\\end{aligned})"],
+    [
+      '& outside an environment',
+      'a & b',
+      "Expected 'EOF', got '&' (& separates columns only inside an environment such as \\begin{aligned}…\\end{aligned})",
+    ],
     ['a link', '\\href{https://example.com}{x}', 'links and images cannot be part of a formula'],
     ['an image', '\\includegraphics{a.png}', 'links and images cannot be part of a formula'],
     ['\\tag in inline math', 'x \\tag{1}', 'put the formula on its own lines between $$ and $$ to number it'],
-    ['\\label in inline math', 'x \\label{eq:x}', '\\label names a numbered equation, so it works only in display math'],
+    [
+      '\\label in inline math',
+      'x \\label{eq:x}',
+      '\\label names a numbered equation, so it works only in display math',
+    ],
   ])('%s is refused with the change that fixes it', (_name, tex, reason) => {
     expect(() => renderMath(tex, false)).toThrow(`Invalid TeX: "${tex}" — `);
     expect(() => renderMath(tex, false)).toThrow(reason);
@@ -250,7 +296,10 @@ describe('equation numbers', () => {
   });
 
   test('align numbers every row but \\notag ones; a label names its own row', () => {
-    const rendered = renderMath('\\begin{align} a &= b \\\\ c &= d \\label{eq:second} \\\\ e &= f \\notag \\\\ g &= h \\tag{*} \\end{align}', true);
+    const rendered = renderMath(
+      '\\begin{align} a &= b \\\\ c &= d \\label{eq:second} \\\\ e &= f \\notag \\\\ g &= h \\tag{*} \\end{align}',
+      true,
+    );
     const rows = parse(rendered.html).querySelectorAll('mtr');
     expect(rows.map((row) => row.querySelector('.math-number')?.textContent ?? '')).toEqual(['(1)', '(2)', '', '(*)']);
     expect(rows[1]?.getAttribute('id')).toBe('eq-second');
@@ -259,13 +308,24 @@ describe('equation numbers', () => {
   });
 
   test('equation around aligned: one number, and a label inside the rows names it', () => {
-    const rendered = renderMath('\\begin{equation} \\begin{aligned} a &= b \\label{eq:x} \\\\ &= c \\end{aligned} \\end{equation}', true);
+    const rendered = renderMath(
+      '\\begin{equation} \\begin{aligned} a &= b \\label{eq:x} \\\\ &= c \\end{aligned} \\end{equation}',
+      true,
+    );
     expect(rendered.labels).toEqual([{ label: 'eq:x', id: 'eq-x', number: '1' }]);
-    expect(parse(rendered.html).querySelectorAll('.math-number').map((n) => n.textContent)).toEqual(['(1)']);
+    expect(
+      parse(rendered.html)
+        .querySelectorAll('.math-number')
+        .map((n) => n.textContent),
+    ).toEqual(['(1)']);
   });
 
   test('starred forms and plain display math are not numbered', () => {
-    for (const tex of ['\\begin{align*} a &= b \\\\ c &= d \\end{align*}', 'a = b', '\\begin{gather*} a \\\\ b \\end{gather*}']) {
+    for (const tex of [
+      '\\begin{align*} a &= b \\\\ c &= d \\end{align*}',
+      'a = b',
+      '\\begin{gather*} a \\\\ b \\end{gather*}',
+    ]) {
       const rendered = renderMath(tex, true);
       expect(rendered.numbered).toBe(0);
       expect(rendered.html).not.toContain('math-number');
@@ -273,7 +333,9 @@ describe('equation numbers', () => {
   });
 
   test('a label in an unnumbered row is refused', () => {
-    expect(() => renderMath('\\begin{align} a &= b \\label{eq:y} \\notag \\end{align}', true)).toThrow('\\label{eq:y} is in a row that has no number');
+    expect(() => renderMath('\\begin{align} a &= b \\label{eq:y} \\notag \\end{align}', true)).toThrow(
+      '\\label{eq:y} is in a row that has no number',
+    );
   });
 
   test('\\eqref and \\ref are links, left empty for the post to number', () => {
@@ -323,7 +385,9 @@ describe('mathPlugin in Markdown', () => {
   test('the MathML carries no xmlns attribute and no style', () => {
     const output = md('$x$\n\n$$\n\\begin{cases} 1 & x < 0 \\\\ 0 & x > 0 \\end{cases}\n$$');
     expect(output).not.toMatch(/:xmlns|xmlns=|\sstyle=/);
-    expect(parse(output).querySelectorAll('annotation')[1]?.textContent).toBe('\\begin{cases} 1 & x < 0 \\\\ 0 & x > 0 \\end{cases}');
+    expect(parse(output).querySelectorAll('annotation')[1]?.textContent).toBe(
+      '\\begin{cases} 1 & x < 0 \\\\ 0 & x > 0 \\end{cases}',
+    );
   });
 
   test('ordinary code blocks and inline code are left alone', () => {
@@ -335,7 +399,12 @@ describe('mathPlugin in Markdown', () => {
 
   test('a page with math says so in its frontmatter; a page without does not', () => {
     const data = (source: string) => {
-      const astro = { frontmatter: {} as Record<string, unknown>, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
+      const astro = {
+        frontmatter: {} as Record<string, unknown>,
+        headings: [],
+        localImagePaths: new Set<string>(),
+        remoteImagePaths: new Set<string>(),
+      };
       markdownToHtml(source, { ...options(), data: { astro } });
       return { astro };
     };
@@ -384,8 +453,12 @@ describe('equation references in a post', () => {
   });
 
   test('a reference to no label, or a label used twice, fails the compile naming the line', () => {
-    expect(() => md('Intro.\n\nSee $\\eqref{eq:none}$.', 'content/posts/r.md')).toThrow('Equation reference in content/posts/r.md:3: "\\eqref{eq:none}" — \\eqref{eq:none} refers to no equation (no equation of this post has a \\label)');
-    expect(() => md('$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$')).toThrow('\\label{eq:a} is used twice in this post (give each equation its own name)');
+    expect(() => md('Intro.\n\nSee $\\eqref{eq:none}$.', 'content/posts/r.md')).toThrow(
+      'Equation reference in content/posts/r.md:3: "\\eqref{eq:none}" — \\eqref{eq:none} refers to no equation (no equation of this post has a \\label)',
+    );
+    expect(() => md('$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$')).toThrow(
+      '\\label{eq:a} is used twice in this post (give each equation its own name)',
+    );
   });
 });
 
@@ -418,22 +491,33 @@ describe('mathPlugin in MDX', () => {
   test('TeX braces next to an MDX expression: the math keeps its braces, the expression runs', () => {
     const page = parse(mdx('The set $\\{x : x > 0\\}$ has {1 + 1} ends, and $\\{y\\}$ too.'));
     expect(page.querySelectorAll('annotation').map((a) => a.textContent)).toEqual(['\\{x : x > 0\\}', '\\{y\\}']);
-    expect(page.querySelector('p')?.childNodes.map((n) => (n.nodeType === 3 ? n.textContent : '·'))).toEqual(['The set ', '·', ' has 2 ends, and ', '·', ' too.']);
+    expect(
+      page.querySelector('p')?.childNodes.map((n) => (n.nodeType === NodeType.TEXT_NODE ? n.textContent : '·')),
+    ).toEqual(['The set ', '·', ' has 2 ends, and ', '·', ' too.']);
   });
 
   test('display math with braces and alignment, beside JSX', () => {
-    const source = 'export const n = 3;\n\n$$\n\\begin{aligned} f(x) &= \\{ x \\} \\\\ g &= h \\end{aligned}\n$$\n\n<p>n is {n}</p>\n';
+    const source =
+      'export const n = 3;\n\n$$\n\\begin{aligned} f(x) &= \\{ x \\} \\\\ g &= h \\end{aligned}\n$$\n\n<p>n is {n}</p>\n';
     const page = parse(mdx(source));
     expect(page.querySelector('div.math-display')?.getAttribute('tabindex')).toBe('0');
     expect(page.querySelector('pre')).toBeNull();
-    expect(accessibleMath(page).querySelector('annotation')?.textContent).toBe('\\begin{aligned} f(x) &= \\{ x \\} \\\\ g &= h \\end{aligned}');
+    expect(accessibleMath(page).querySelector('annotation')?.textContent).toBe(
+      '\\begin{aligned} f(x) &= \\{ x \\} \\\\ g &= h \\end{aligned}',
+    );
     expect(page.querySelectorAll('p').at(-1)?.textContent).toBe('n is 3');
   });
 
   test('compiles to JSX with no raw HTML node and no style', () => {
-    const { code } = mdxToJs('$\\frac{a}{b}$ and $\\begin{pmatrix} a \\end{pmatrix}$ and {1 + 1}', { ...options(), jsx: true, elementAttributeNameCase: 'html' });
+    const { code } = mdxToJs('$\\frac{a}{b}$ and $\\begin{pmatrix} a \\end{pmatrix}$ and {1 + 1}', {
+      ...options(),
+      jsx: true,
+      elementAttributeNameCase: 'html',
+    });
     expect(code).toContain('{1 + 1}');
-    expect(code).toContain('<_components.annotation encoding="application/x-tex">{"\\\\frac{a}{b}"}</_components.annotation>');
+    expect(code).toContain(
+      '<_components.annotation encoding="application/x-tex">{"\\\\frac{a}{b}"}</_components.annotation>',
+    );
     expect(code).not.toMatch(/style=|:xmlns/);
   });
 });
@@ -451,7 +535,9 @@ describe('invalid TeX fails the compile', () => {
   });
 
   test('line numbers count frontmatter', () => {
-    expect(() => mdxToJs('---\ntitle: T\n---\n\nText $x^$.\n', options('content/posts/fm.mdx'))).toThrow('Invalid TeX in content/posts/fm.mdx:5: "x^"');
+    expect(() => mdxToJs('---\ntitle: T\n---\n\nText $x^$.\n', options('content/posts/fm.mdx'))).toThrow(
+      'Invalid TeX in content/posts/fm.mdx:5: "x^"',
+    );
   });
 });
 
@@ -462,20 +548,25 @@ describe('every problem at once (findMathErrors, onError)', () => {
   test('lists each invalid formula of a file with its line; prices and valid math are not errors', () => {
     expect(findMathErrors(source, fixture).map((problem) => problem.message)).toEqual([
       `Invalid TeX in ${fixture}:8: "\\frac{a}" — Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a} (a { has no closing }; for a literal brace write \\{)`,
-      expect.stringMatching(/^Invalid TeX in tests\/fixtures\/math\/invalid\.md:10: "\\begin\{pmatrix\} 1 & 0 \\end\{matrix\}" — Mismatch/),
+      expect.stringMatching(
+        /^Invalid TeX in tests\/fixtures\/math\/invalid\.md:10: "\\begin\{pmatrix\} 1 & 0 \\end\{matrix\}" — Mismatch/,
+      ),
       `Invalid TeX in ${fixture}:14: "\\href{https://example.com}{x}" — Unsupported function name: \\href (links and images cannot be part of a formula: put a Markdown link or image next to it)`,
     ]);
   });
 
   test('labels and references: line and column of the \\label or \\eqref', () => {
-    const post = '---\ntitle: x\n---\n\nSee $\\eqref{eq:nope}$.\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb = c \\label{eq:a}\n$$\n';
-    expect(findMathErrors(post, 'content/posts/refs.mdx').map(({ line, column, reason }) => ({ line, column, reason }))).toEqual([
+    const post =
+      '---\ntitle: x\n---\n\nSee $\\eqref{eq:nope}$.\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb = c \\label{eq:a}\n$$\n';
+    expect(
+      findMathErrors(post, 'content/posts/refs.mdx').map(({ line, column, reason }) => ({ line, column, reason })),
+    ).toEqual([
       { line: 5, column: 6, reason: '\\eqref{eq:nope} refers to no equation (labels in this post: eq:a)' },
       { line: 12, column: 7, reason: '\\label{eq:a} is used twice in this post (give each equation its own name)' },
     ]);
   });
 
-  test('a .md body compiled without its frontmatter, as Astro does, still names the file\'s line', () => {
+  test("a .md body compiled without its frontmatter, as Astro does, still names the file's line", () => {
     const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
     expect(body.startsWith('\nA course costs')).toBe(true);
     expect(() => md(body, fixture)).toThrow(`Invalid TeX in ${fixture}:8: "\\frac{a}"`);
@@ -483,14 +574,20 @@ describe('every problem at once (findMathErrors, onError)', () => {
 
   test('onError leaves the formula as Sätteri made it', () => {
     const messages: string[] = [];
-    const { html: output } = markdownToHtml('Bad $x^$ and good $y$.', { ...options(), hastPlugins: [mathPlugin({ onError: (problem) => messages.push(problem.message) })] });
+    const { html: output } = markdownToHtml('Bad $x^$ and good $y$.', {
+      ...options(),
+      hastPlugins: [mathPlugin({ onError: (problem) => messages.push(problem.message) })],
+    });
     expect(messages).toEqual([expect.stringContaining('content/posts/example.mdx:1: "x^"')]);
     expect(output).toContain('<code class="language-math math-inline">x^</code>');
     expect(output).toContain('<span class="math-inline">');
   });
 
-  test.each(readdirSync('content/posts').filter((file) => /\.mdx?$/.test(file)))('content/posts/%s has no invalid TeX', (file) => {
-    const path = `content/posts/${file}`;
-    expect(findMathErrors(readFileSync(path, 'utf8'), path)).toEqual([]);
-  });
+  test.each(readdirSync('content/posts').filter((file) => /\.mdx?$/.test(file)))(
+    'content/posts/%s has no invalid TeX',
+    (file) => {
+      const path = `content/posts/${file}`;
+      expect(findMathErrors(readFileSync(path, 'utf8'), path)).toEqual([]);
+    },
+  );
 });

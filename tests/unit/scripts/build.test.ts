@@ -4,7 +4,10 @@ import { withoutPageList } from '../../../scripts/build.ts';
 
 describe('withoutPageList', () => {
   test.each([
-    ['21:14:23   ├─ /404.html21:14:23   ├─ /authors/a/index.html21:14:23   ├─ /authors/b/index.html (+76ms) ', undefined],
+    [
+      '21:14:23   ├─ /404.html21:14:23   ├─ /authors/a/index.html21:14:23   ├─ /authors/b/index.html (+76ms) ',
+      undefined,
+    ],
     ['21:14:23   ├─ /authors/index.html (+78ms) ', undefined],
     [' (+9ms) ', undefined],
     ['21:14:23   └─ /index.html (+10ms)', undefined],

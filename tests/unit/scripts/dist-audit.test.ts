@@ -18,17 +18,24 @@ function site(files: Record<string, string>): string {
 describe('what the scans read', () => {
   // node-html-parser keeps <pre> and <noscript> as raw text unless told otherwise.
   test('a style attribute inside a code block is found', () => {
-    const dir = site({ 'index.html': '<pre class="astro-code"><code><span style="color:#d73a49">def</span> f(): pass</code></pre><p>text</p>' });
+    const dir = site({
+      'index.html':
+        '<pre class="astro-code"><code><span style="color:#d73a49">def</span> f(): pass</code></pre><p>text</p>',
+    });
     expect(formatFindings(styleAttributes(dir))).toBe('/: <span style="color:#d73a49">');
   });
 
   test('a dead link inside <noscript> is found', () => {
-    const dir = site({ 'index.html': '<noscript><p>Search needs JavaScript. Browse <a href="/topics/">topics</a>.</p></noscript>' });
+    const dir = site({
+      'index.html': '<noscript><p>Search needs JavaScript. Browse <a href="/topics/">topics</a>.</p></noscript>',
+    });
     expect(formatFindings(checkLinks(dir, SITE))).toBe('/: broken link "/topics/" (no file for /topics/)');
   });
 
   test('the content of a <script> is still text, not markup', () => {
-    const dir = site({ 'index.html': '<script>document.body.innerHTML = \'<a href="/nowhere/" style="x">\';</script>' });
+    const dir = site({
+      'index.html': '<script>document.body.innerHTML = \'<a href="/nowhere/" style="x">\';</script>',
+    });
     expect(formatFindings([...styleAttributes(dir), ...checkLinks(dir, SITE)])).toBe('');
   });
 });
@@ -36,7 +43,8 @@ describe('what the scans read', () => {
 describe('checkLinks', () => {
   test('accepts links to pages, files, fragments and the site origin', () => {
     const dir = site({
-      'index.html': '<a href="/posts/a/">a</a><a href="posts/a/#s1">s1</a><a href="#top">top</a><span id="top"></span><link rel="canonical" href="https://blog.example/"><a href="/favicon.svg">f</a><a href="https://other.example/x">out</a>',
+      'index.html':
+        '<a href="/posts/a/">a</a><a href="posts/a/#s1">s1</a><a href="#top">top</a><span id="top"></span><link rel="canonical" href="https://blog.example/"><a href="/favicon.svg">f</a><a href="https://other.example/x">out</a>',
       'posts/a/index.html': '<h2 id="s1">S1</h2><a href="../../">home</a>',
       'favicon.svg': '<svg/>',
     });
@@ -59,7 +67,10 @@ describe('checkLinks', () => {
 
 describe('scanPages', () => {
   test('passes a clean page', () => {
-    const dir = site({ 'index.html': '<a href="https://x.example/" rel="noopener noreferrer">x</a><img src="/a.png" alt="" width="1" height="1"><link rel="stylesheet" href="/_astro/a.css">' });
+    const dir = site({
+      'index.html':
+        '<a href="https://x.example/" rel="noopener noreferrer">x</a><img src="/a.png" alt="" width="1" height="1"><link rel="stylesheet" href="/_astro/a.css">',
+    });
     expect(scanPages(dir, SITE)).toEqual([]);
   });
 
@@ -70,12 +81,21 @@ describe('scanPages', () => {
     ['<a href="vbscript:msgbox">x</a>', 'vbscript: URL in href of <a>'],
     ['<button onclick="go()">x</button>', 'inline event handler onclick on <button>'],
     ['<a href="https://x.example/">x</a>', 'external link https://x.example/ lacks rel="noopener noreferrer"'],
-    ['<a href="https://x.example/" rel="noopener">x</a>', 'external link https://x.example/ lacks rel="noopener noreferrer"'],
+    [
+      '<a href="https://x.example/" rel="noopener">x</a>',
+      'external link https://x.example/ lacks rel="noopener noreferrer"',
+    ],
     ['<img src="/a.png" width="1" height="1">', '<img src="/a.png"> has no alt attribute'],
     ['<img src="/a.png" alt="a">', '<img src="/a.png"> lacks width and height'],
     ['<script src="https://cdn.example/x.js"></script>', '<script> loads https://cdn.example/x.js from another origin'],
-    ['<link rel="stylesheet" href="https://fonts.example/css">', '<link> loads https://fonts.example/css from another origin'],
-    ['<img src="https://cdn.example/a.png" alt="" width="1" height="1">', '<img> loads https://cdn.example/a.png from another origin'],
+    [
+      '<link rel="stylesheet" href="https://fonts.example/css">',
+      '<link> loads https://fonts.example/css from another origin',
+    ],
+    [
+      '<img src="https://cdn.example/a.png" alt="" width="1" height="1">',
+      '<img> loads https://cdn.example/a.png from another origin',
+    ],
   ])('reports %s', (html, problem) => {
     const dir = site({ 'index.html': html });
     expect(scanPages(dir, SITE).map((f) => f.problem)).toEqual([problem]);

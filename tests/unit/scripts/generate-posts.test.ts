@@ -26,7 +26,12 @@ function generate(n: number, options: GenerateOptions) {
 /** Every file under the root with its text, by relative path (images as byte counts). */
 function snapshot(root: string): Record<string, string> {
   const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.includes('.')).sort();
-  return Object.fromEntries(files.map((f) => [f, f.endsWith('.png') ? String(readFileSync(join(root, f)).length) : readFileSync(join(root, f), 'utf8')]));
+  return Object.fromEntries(
+    files.map((f) => [
+      f,
+      f.endsWith('.png') ? String(readFileSync(join(root, f)).length) : readFileSync(join(root, f), 'utf8'),
+    ]),
+  );
 }
 
 /** The body of a post with fenced code blocks removed. */
@@ -108,7 +113,9 @@ describe('generatePosts', () => {
 
   test('dates lie in the five years before 2026-11-01, in post order', () => {
     const { root, posts } = generate(60, { seed: 11, format: 'md' });
-    const dates = posts.map((post) => (parse(splitFrontmatter(readFileSync(join(root, post.path), 'utf8'))!.yaml) as { date: string }).date);
+    const dates = posts.map(
+      (post) => (parse(splitFrontmatter(readFileSync(join(root, post.path), 'utf8'))!.yaml) as { date: string }).date,
+    );
     expect(dates).toEqual([...dates].sort());
     expect(dates[0]! >= '2021-11-01').toBe(true);
     expect(dates.at(-1)! <= '2026-10-31').toBe(true);

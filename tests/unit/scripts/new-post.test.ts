@@ -51,12 +51,26 @@ describe('renderPost', () => {
     "It's 50% off: #1 — café, naïve & {braces} [brackets]",
     'A backslash \\n is not a newline: - yes',
   ])('title %j round-trips through YAML', (title) => {
-    const text = renderPost({ title, description: DESCRIPTION_PLACEHOLDER, date: '2026-03-10', author: 'a', course: 'c', topics: ['x: y', 'say "hi"'] });
+    const text = renderPost({
+      title,
+      description: DESCRIPTION_PLACEHOLDER,
+      date: '2026-03-10',
+      author: 'a',
+      course: 'c',
+      topics: ['x: y', 'say "hi"'],
+    });
     expect(frontmatter(text)).toMatchObject({ title, topics: ['x: y', 'say "hi"'], views: 0, draft: true });
   });
 
   test('writes an outline without an h1, with ## sections only, and no braces', () => {
-    const text = renderPost({ title: 'T', description: DESCRIPTION_PLACEHOLDER, date: '2026-03-10', author: 'a', course: 'c', topics: ['x'] });
+    const text = renderPost({
+      title: 'T',
+      description: DESCRIPTION_PLACEHOLDER,
+      date: '2026-03-10',
+      author: 'a',
+      course: 'c',
+      topics: ['x'],
+    });
     const body = text.slice(text.indexOf('\n---\n', 4) + 5);
     const headings = body.split('\n').filter((line) => line.startsWith('#'));
     expect(headings.length).toBeGreaterThanOrEqual(3);
@@ -75,7 +89,11 @@ describe('planNewPost', () => {
     expect(plan.file).toBe('posts/gradient-descent-the-managers-edition.mdx');
     writeFileSync(plan.path, plan.text, { flag: 'wx' });
     expect(formatProblems(checkContent(root).problems)).toBe('');
-    expect(checkContent(root).posts).toContainEqual({ file: 'content/posts/gradient-descent-the-managers-edition.mdx', date: '2026-03-10', draft: true });
+    expect(checkContent(root).posts).toContainEqual({
+      file: 'content/posts/gradient-descent-the-managers-edition.mdx',
+      date: '2026-03-10',
+      draft: true,
+    });
     expect(frontmatter(readFileSync(plan.path, 'utf8'))).toEqual({
       title,
       description: DESCRIPTION_PLACEHOLDER,
@@ -97,8 +115,21 @@ describe('planNewPost', () => {
   });
 
   test('uses --slug, --date and --description when given', () => {
-    const plan = planNewPost(siteCopy(), { ...complete, slug: 'gd-for-managers', date: '2025-02-28', description: 'How a model learns, explained without calculus.' }, NOW);
-    expect(plan.ok && [plan.file, plan.fields.date, plan.fields.description]).toEqual(['posts/gd-for-managers.mdx', '2025-02-28', 'How a model learns, explained without calculus.']);
+    const plan = planNewPost(
+      siteCopy(),
+      {
+        ...complete,
+        slug: 'gd-for-managers',
+        date: '2025-02-28',
+        description: 'How a model learns, explained without calculus.',
+      },
+      NOW,
+    );
+    expect(plan.ok && [plan.file, plan.fields.date, plan.fields.description]).toEqual([
+      'posts/gd-for-managers.mdx',
+      '2025-02-28',
+      'How a model learns, explained without calculus.',
+    ]);
   });
 
   test.each([
@@ -114,8 +145,16 @@ describe('planNewPost', () => {
   });
 
   test.each([
-    ['author', { author: 'ada-lovelce' }, /author "ada-lovelce" is not a file in content\/authors\/ \(did you mean "ada-lovelace"\? valid ids: ada-lovelace, alan-turing\)/],
-    ['course', { course: 'nonsense' }, /course "nonsense" is not a file in content\/courses\/ \(valid values: "course-one", "course-two"\)/],
+    [
+      'author',
+      { author: 'ada-lovelce' },
+      /author "ada-lovelce" is not a file in content\/authors\/ \(did you mean "ada-lovelace"\? valid ids: ada-lovelace, alan-turing\)/,
+    ],
+    [
+      'course',
+      { course: 'nonsense' },
+      /course "nonsense" is not a file in content\/courses\/ \(valid values: "course-one", "course-two"\)/,
+    ],
   ])('refuses an unknown %s, listing the valid ids', (_, override, message) => {
     const root = siteCopy();
     const before = postFiles(root);
@@ -125,8 +164,14 @@ describe('planNewPost', () => {
   });
 
   test.each([
-    ['author', /author is missing \(pass --author with one of: "ada-lovelace" \(Ada Lovelace\), "alan-turing" \(Alan Turing\)\)/],
-    ['course', /course is missing \(pass --course with one of: "course-one" \(Certificate in Fixture Engineering\), "course-two"/],
+    [
+      'author',
+      /author is missing \(pass --author with one of: "ada-lovelace" \(Ada Lovelace\), "alan-turing" \(Alan Turing\)\)/,
+    ],
+    [
+      'course',
+      /course is missing \(pass --course with one of: "course-one" \(Certificate in Fixture Engineering\), "course-two"/,
+    ],
     ['topics', /topics is missing \(pass --topics "first topic, second topic"; existing topics include "fixtures"/],
   ] as const)('reports a missing %s with its flag, marked as one a terminal may ask for', (field, message) => {
     const plan = planNewPost(siteCopy(), { ...complete, [field]: undefined }, NOW);
@@ -138,10 +183,22 @@ describe('planNewPost', () => {
     ['an empty title', { title: '  ' }, /title is missing/],
     ['a title without letters or digits', { title: '!!!' }, /no letters or digits to make a URL from \(pass --slug/],
     ['a title over 140 characters', { title: 'a'.repeat(141) }, /title is too long \(141 characters/],
-    ['a slug that is not lower-case words and hyphens', { slug: 'Gradient_Descent' }, /--slug "Gradient_Descent" must be lower-case words joined by hyphens, e\.g\. "gradient-descent"/],
+    [
+      'a slug that is not lower-case words and hyphens',
+      { slug: 'Gradient_Descent' },
+      /--slug "Gradient_Descent" must be lower-case words joined by hyphens, e\.g\. "gradient-descent"/,
+    ],
     ['a date that is not a calendar day', { date: '2025-02-30' }, /--date "2025-02-30" must be a real calendar day/],
-    ['a date in another format', { date: '30/06/2026' }, /--date "30\/06\/2026" must be a real calendar day written YYYY-MM-DD/],
-    ['a description too short for the schema', { description: 'Too short.' }, /description is too short \(write at least 20 characters\)/],
+    [
+      'a date in another format',
+      { date: '30/06/2026' },
+      /--date "30\/06\/2026" must be a real calendar day written YYYY-MM-DD/,
+    ],
+    [
+      'a description too short for the schema',
+      { description: 'Too short.' },
+      /description is too short \(write at least 20 characters\)/,
+    ],
     ['more than 8 topics', { topics: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] }, /keep to 8 topics or fewer/],
   ])('refuses %s', (_, override, message) => {
     const plan = planNewPost(siteCopy(), { ...complete, ...override }, NOW);
@@ -152,12 +209,19 @@ describe('planNewPost', () => {
 
 describe('parseTopics', () => {
   test('splits on commas, drops empties and repeats, and reuses the spelling of existing topics', () => {
-    expect(parseTopics(' nlp, Time  series,, finance , NLP ', ['NLP', 'finance'])).toEqual(['NLP', 'Time series', 'finance']);
+    expect(parseTopics(' nlp, Time  series,, finance , NLP ', ['NLP', 'finance'])).toEqual([
+      'NLP',
+      'Time series',
+      'finance',
+    ]);
   });
 });
 
 describe('resolveChoice', () => {
-  const choices = [{ id: 'ada-lovelace', name: 'Ada Lovelace' }, { id: 'alan-turing', name: 'Alan Turing' }];
+  const choices = [
+    { id: 'ada-lovelace', name: 'Ada Lovelace' },
+    { id: 'alan-turing', name: 'Alan Turing' },
+  ];
   test.each([
     ['alan-turing', choices, 'alan-turing'],
     ['2', choices, 'alan-turing'],
@@ -179,13 +243,26 @@ describe('the npm run new command', () => {
 
   function run(root: string, args: string[]) {
     // Run from the content root's parent, as an editor runs it from the repository.
-    const result = spawnSync(process.execPath, [script, ...args], { cwd: join(root, '..'), env: { ...env, CONTENT_ROOT: root }, encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(process.execPath, [script, ...args], {
+      cwd: join(root, '..'),
+      env: { ...env, CONTENT_ROOT: root },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
   test('writes the post, prints its path and preview URL, and refuses a second run', () => {
     const root = siteCopy();
-    const args = ['Gradient descent: for "managers"', '--author', 'alan-turing', '--course', 'course-two', '--topics', 'optimisation, Drafts'];
+    const args = [
+      'Gradient descent: for "managers"',
+      '--author',
+      'alan-turing',
+      '--course',
+      'course-two',
+      '--topics',
+      'optimisation, Drafts',
+    ];
     const first = run(root, args);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
@@ -195,7 +272,11 @@ describe('the npm run new command', () => {
     expect(first.stdout).toContain('draft: true');
     const path = join(root, 'posts/gradient-descent-for-managers.mdx');
     const written = readFileSync(path, 'utf8');
-    expect(frontmatter(written)).toMatchObject({ title: 'Gradient descent: for "managers"', author: 'alan-turing', topics: ['optimisation', 'drafts'] });
+    expect(frontmatter(written)).toMatchObject({
+      title: 'Gradient descent: for "managers"',
+      author: 'alan-turing',
+      topics: ['optimisation', 'drafts'],
+    });
     expect(formatProblems(checkContent(root).problems)).toBe('');
 
     const second = run(root, args);
@@ -209,7 +290,9 @@ describe('the npm run new command', () => {
     const before = postFiles(root);
     const result = run(root, ['A post', '--course', 'course-one', '--topics', 'x']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('author is missing (pass --author with one of: "ada-lovelace" (Ada Lovelace), "alan-turing" (Alan Turing))');
+    expect(result.stderr).toContain(
+      'author is missing (pass --author with one of: "ada-lovelace" (Ada Lovelace), "alan-turing" (Alan Turing))',
+    );
     expect(postFiles(root)).toEqual(before);
   });
 
@@ -217,7 +300,9 @@ describe('the npm run new command', () => {
     const root = siteCopy();
     const result = run(root, ['A post', '--autor', 'ada-lovelace']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('unknown option "--autor" (did you mean "--author"?); known options: --author, --course, --topics, --description, --slug, --date, --yes, --help');
+    expect(result.stderr).toContain(
+      'unknown option "--autor" (did you mean "--author"?); known options: --author, --course, --topics, --description, --slug, --date, --yes, --help',
+    );
     expect(existsSync(join(root, 'posts/a-post.mdx'))).toBe(false);
   });
 

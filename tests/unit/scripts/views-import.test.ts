@@ -23,7 +23,12 @@ function workspace() {
   cpSync(join(projectRoot, 'tests/fixtures/site'), content, { recursive: true });
   const site = join(content, 'site.yaml');
   const run = (csv: string, options: { asOf?: string; dryRun?: boolean } = {}) =>
-    importViews({ csvPath: csv, contentRoot: content, asOf: options.asOf ?? '2026-12-01', dryRun: options.dryRun ?? false });
+    importViews({
+      csvPath: csv,
+      contentRoot: content,
+      asOf: options.asOf ?? '2026-12-01',
+      dryRun: options.dryRun ?? false,
+    });
   const read = (path: string) => readFileSync(join(content, path), 'utf8');
   return { dir, content, site, run, read };
 }
@@ -41,16 +46,39 @@ function snapshot(dir: string): Map<string, Buffer> {
 /** The paths whose bytes differ between two snapshots (added, removed or changed). */
 function changedFiles(before: Map<string, Buffer>, after: Map<string, Buffer>): string[] {
   const paths = new Set([...before.keys(), ...after.keys()]);
-  return [...paths].filter((path) => !before.get(path)?.equals(after.get(path) ?? Buffer.alloc(0)) || !after.has(path)).sort();
+  return [...paths]
+    .filter((path) => !before.get(path)?.equals(after.get(path) ?? Buffer.alloc(0)) || !after.has(path))
+    .sort();
 }
 
 describe('parseCsv', () => {
   test.each([
-    ['plain fields', 'a,b\nc,d\n', [['a', 'b'], ['c', 'd']]],
+    [
+      'plain fields',
+      'a,b\nc,d\n',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
     ['quoted commas and doubled quotes', 'a,"b, ""c"""\n', [['a', 'b, "c"']]],
     ['a line break inside quotes', '"a\nb",c\n', [['a\nb', 'c']]],
-    ['CRLF line ends and a BOM', '\uFEFFa,b\r\nc,d\r\n', [['a', 'b'], ['c', 'd']]],
-    ['no final line break and empty fields', 'a,,\n,"",x', [['a', '', ''], ['', '', 'x']]],
+    [
+      'CRLF line ends and a BOM',
+      '\uFEFFa,b\r\nc,d\r\n',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'no final line break and empty fields',
+      'a,,\n,"",x',
+      [
+        ['a', '', ''],
+        ['', '', 'x'],
+      ],
+    ],
   ])('%s', (_, text, expected) => {
     expect(parseCsv(text).map((r) => r.fields)).toEqual(expected);
   });
@@ -60,7 +88,9 @@ describe('parseCsv', () => {
   });
 
   test('refuses an unterminated quote, naming the line it opens on', () => {
-    expect(() => parseCsv('a,b\n"c,d\ne,f\n', 'x.csv')).toThrow(/^x\.csv:2: a quoted value starts here and is never closed/);
+    expect(() => parseCsv('a,b\n"c,d\ne,f\n', 'x.csv')).toThrow(
+      /^x\.csv:2: a quoted value starts here and is never closed/,
+    );
   });
 
   test('refuses text after a closing quote', () => {
@@ -68,7 +98,9 @@ describe('parseCsv', () => {
   });
 
   test('refuses a quote inside a value that is not in quotes, naming its line', () => {
-    expect(() => parseCsv('a,b\r\n"x\r\ny",1\r\nc"d,e\r\n', 'x.csv')).toThrow(/^x\.csv:4: a quote inside a value that is not in quotes/);
+    expect(() => parseCsv('a,b\r\n"x\r\ny",1\r\nc"d,e\r\n', 'x.csv')).toThrow(
+      /^x\.csv:4: a quote inside a value that is not in quotes/,
+    );
   });
 });
 
@@ -125,17 +157,31 @@ describe('readViewsExport', () => {
   });
 
   test('accepts column names in any case and with underscores', () => {
-    expect(readViewsExport(' PAGE_PATH , Screen_Page_Views \n/posts/a/,3\n', 'x.csv').rows).toEqual([{ line: 2, page: '/posts/a/', views: 3 }]);
+    expect(readViewsExport(' PAGE_PATH , Screen_Page_Views \n/posts/a/,3\n', 'x.csv').rows).toEqual([
+      { line: 2, page: '/posts/a/', views: 3 },
+    ]);
   });
 
   test.each([
     ['an empty file', '', /^x\.csv: the file is empty/],
     ['comments only', '# GA4\n#\n', /^x\.csv: the file holds only comments/],
-    ['visitors only', 'Page,Visitors\n/posts/a/,3\n', /^x\.csv:1: no column with page views\. Found "Page", "Visitors"; accepted: "views",/],
+    [
+      'visitors only',
+      'Page,Visitors\n/posts/a/,3\n',
+      /^x\.csv:1: no column with page views\. Found "Page", "Visitors"; accepted: "views",/,
+    ],
     ['a vague "Count"', 'Page,Count\n/posts/a/,3\n', /no column with page views/],
-    ['no page column', 'Title,Views\nA,3\n', /^x\.csv:1: no column with the page path or URL\. Found "Title", "Views"; accepted: "page path",/],
+    [
+      'no page column',
+      'Title,Views\nA,3\n',
+      /^x\.csv:1: no column with the page path or URL\. Found "Title", "Views"; accepted: "page path",/,
+    ],
     ['semicolons', 'Page;Views\n/posts/a/;3\n', /separated by semicolons or tabs/],
-    ['a second table', 'Page,Views\n/posts/a/,3\n\n# Day\nDay,Views\n1,3\n', /^x\.csv:5: more data after the blank line that ends the table \(line 3\)/],
+    [
+      'a second table',
+      'Page,Views\n/posts/a/,3\n\n# Day\nDay,Views\n1,3\n',
+      /^x\.csv:5: more data after the blank line that ends the table \(line 3\)/,
+    ],
   ])('refuses %s', (_, text, message) => {
     expect(() => readViewsExport(text, 'x.csv')).toThrow(message);
   });
@@ -147,7 +193,8 @@ describe('readViewsExport', () => {
 
 describe('setViews', () => {
   test('changes only the number, keeping CRLF, comments and other fields', () => {
-    const source = '---\r\ntitle: "views: 5"\r\nviews:   5   # from GA4\r\ntopics: [a]\r\n---\r\nviews: 5 in the body\r\n';
+    const source =
+      '---\r\ntitle: "views: 5"\r\nviews:   5   # from GA4\r\ntopics: [a]\r\n---\r\nviews: 5 in the body\r\n';
     expect(setViews(source, 1234, 'a.md')).toEqual({
       text: '---\r\ntitle: "views: 5"\r\nviews:   1234   # from GA4\r\ntopics: [a]\r\n---\r\nviews: 5 in the body\r\n',
       old: '5',
@@ -160,14 +207,29 @@ describe('setViews', () => {
   });
 
   test('fills an empty views: with a space before the number', () => {
-    expect(setViews('---\nviews:\ntitle: x\n---\n', 12, 'a.md')).toEqual({ text: '---\nviews: 12\ntitle: x\n---\n', old: '' });
+    expect(setViews('---\nviews:\ntitle: x\n---\n', 12, 'a.md')).toEqual({
+      text: '---\nviews: 12\ntitle: x\n---\n',
+      old: '',
+    });
   });
 
   test.each([
-    ['invalid YAML', '---\ntitle: x: y\nviews: 1\n---\n', /^a\.md:2: this is not valid YAML \(Nested mappings are not allowed in compact mappings\)/],
+    [
+      'invalid YAML',
+      '---\ntitle: x: y\nviews: 1\n---\n',
+      /^a\.md:2: this is not valid YAML \(Nested mappings are not allowed in compact mappings\)/,
+    ],
     ['no frontmatter', 'Just text\n', /^a\.md: no frontmatter/],
-    ['no views line', '---\ntitle: x\n---\nviews: 3\n', /^a\.md: the frontmatter has no "views:" line\. Add "views: 0"/],
-    ['two views lines', '---\nviews: 1\ntitle: x\nviews: 2\n---\n', /^a\.md: the frontmatter has 2 "views:" lines \(lines 2, 4\)\. Keep one\./],
+    [
+      'no views line',
+      '---\ntitle: x\n---\nviews: 3\n',
+      /^a\.md: the frontmatter has no "views:" line\. Add "views: 0"/,
+    ],
+    [
+      'two views lines',
+      '---\nviews: 1\ntitle: x\nviews: 2\n---\n',
+      /^a\.md: the frontmatter has 2 "views:" lines \(lines 2, 4\)\. Keep one\./,
+    ],
   ])('refuses a post with %s', (_, source, message) => {
     expect(() => setViews(source, 1, 'a.md')).toThrow(message);
   });
@@ -175,17 +237,30 @@ describe('setViews', () => {
 
 describe('setViewsAsOf', () => {
   test('rewrites the date and nothing else, CRLF and comments kept', () => {
-    const source = '# viewsAsOf: the day\r\nviewsAsOf: \'2026-11-22\'  # from GA4\r\n';
-    expect(setViewsAsOf(source, '2026-12-01', 's.yaml')).toEqual({ text: '# viewsAsOf: the day\r\nviewsAsOf: "2026-12-01"  # from GA4\r\n', old: '2026-11-22' });
+    const source = "# viewsAsOf: the day\r\nviewsAsOf: '2026-11-22'  # from GA4\r\n";
+    expect(setViewsAsOf(source, '2026-12-01', 's.yaml')).toEqual({
+      text: '# viewsAsOf: the day\r\nviewsAsOf: "2026-12-01"  # from GA4\r\n',
+      old: '2026-11-22',
+    });
   });
 
   test('adds the date to a file without it, and only reads it when given no day', () => {
-    expect(setViewsAsOf('# notes', '2026-12-01', 's.yaml')).toEqual({ text: '# notes\nviewsAsOf: "2026-12-01"\n', old: '' });
-    expect(setViewsAsOf('viewsAsOf: "2026-11-22"\n', undefined, 's.yaml')).toEqual({ text: 'viewsAsOf: "2026-11-22"\n', old: '2026-11-22' });
+    expect(setViewsAsOf('# notes', '2026-12-01', 's.yaml')).toEqual({
+      text: '# notes\nviewsAsOf: "2026-12-01"\n',
+      old: '',
+    });
+    expect(setViewsAsOf('viewsAsOf: "2026-11-22"\n', undefined, 's.yaml')).toEqual({
+      text: 'viewsAsOf: "2026-11-22"\n',
+      old: '2026-11-22',
+    });
   });
 
   test.each([
-    ['twice', 'viewsAsOf: "2026-11-22"\nviewsAsOf: "2026-11-23"\n', /^s\.yaml: "viewsAsOf:" is written 2 times \(lines 1, 2\)\. Keep one\./],
+    [
+      'twice',
+      'viewsAsOf: "2026-11-22"\nviewsAsOf: "2026-11-23"\n',
+      /^s\.yaml: "viewsAsOf:" is written 2 times \(lines 1, 2\)\. Keep one\./,
+    ],
     ['invalid YAML', 'viewsAsOf: "2026-11-22\n', /^s\.yaml:\d+: this is not valid YAML/],
   ])('refuses site data with the key %s', (_, source, message) => {
     expect(() => setViewsAsOf(source, '2026-12-01', 's.yaml')).toThrow(message);
@@ -215,7 +290,9 @@ describe('importViews', () => {
     expect(ws.read('posts/2024/markdown-post.md')).toBe(markdown.replace('\nviews: 1\n', '\nviews: 42\n'));
     expect(readFileSync(ws.site, 'utf8')).toBe(siteBefore.replace(/viewsAsOf: "[\d-]+"/, 'viewsAsOf: "2026-12-01"'));
 
-    expect(plan.unknownPosts).toEqual([{ line: 17, page: '/posts/old-fixture-post-03/', hint: 'did you mean "fixture-post-03"?' }]);
+    expect(plan.unknownPosts).toEqual([
+      { line: 17, page: '/posts/old-fixture-post-03/', hint: 'did you mean "fixture-post-03"?' },
+    ]);
     expect(plan.notPosts).toEqual([
       { line: 12, page: '/' },
       { line: 18, page: '/about/' },
@@ -236,7 +313,11 @@ describe('importViews', () => {
     const rich = join(ws.content, 'posts/rich-post.mdx');
     const mtime = statSync(rich).mtimeMs;
     const plan = ws.run(fixture('ga4-pages.csv'));
-    expect(plan.posts.find((p) => p.slug === 'rich-post')).toMatchObject({ old: '123456', views: 123456, changed: false });
+    expect(plan.posts.find((p) => p.slug === 'rich-post')).toMatchObject({
+      old: '123456',
+      views: 123456,
+      changed: false,
+    });
     expect(plan.writes.map((w) => w.path)).not.toContain(rich);
     expect(statSync(rich).mtimeMs).toBe(mtime);
   });
@@ -256,7 +337,9 @@ describe('importViews', () => {
     const csv = join(ws.dir, 'crlf.csv');
     writeFileSync(csv, '\uFEFFPage path,Views\r\n/posts/crlf-post/,"10,000"\r\n');
     ws.run(csv);
-    expect(ws.read('posts/crlf-post.md')).toBe('---\r\ntitle: "CRLF"\r\nviews: 10000 # imported\r\n---\r\n\r\nBody.\r\n');
+    expect(ws.read('posts/crlf-post.md')).toBe(
+      '---\r\ntitle: "CRLF"\r\nviews: 10000 # imported\r\n---\r\n\r\nBody.\r\n',
+    );
   });
 
   test('replaces a post whole, keeping its file mode, and leaves no temporary file', () => {
@@ -280,8 +363,14 @@ describe('importViews', () => {
   });
 
   test.each([
-    ['no-count-column.csv', /no-count-column\.csv:1: no column with page views\. Found "Page path", "Active users", "Sessions"/],
-    ['ragged-row.csv', /ragged-row\.csv:4: this row has 3 values but the header \(line 2\) has 2\. Put any value that contains a comma in double quotes/],
+    [
+      'no-count-column.csv',
+      /no-count-column\.csv:1: no column with page views\. Found "Page path", "Active users", "Sessions"/,
+    ],
+    [
+      'ragged-row.csv',
+      /ragged-row\.csv:4: this row has 3 values but the header \(line 2\) has 2\. Put any value that contains a comma in double quotes/,
+    ],
     ['unterminated-quote.csv', /unterminated-quote\.csv:3: a quoted value starts here and is never closed/],
     ['negative-number.csv', /negative-number\.csv:3: "-5" in column "Pageviews" is not a whole number of views/],
     ['decimal-number.csv', /decimal-number\.csv:4: "12\.5" in column "Pageviews" is not a whole number of views/],
@@ -313,7 +402,9 @@ describe('importViews', () => {
     const path = join(ws.content, 'posts/fixture-post-02.mdx');
     writeFileSync(path, readFileSync(path, 'utf8').replace(/\nviews: \d+\n/, '\n'));
     const before = snapshot(ws.dir);
-    expect(() => ws.run(fixture('ga4-pages.csv'))).toThrow(/fixture-post-02\.mdx: the frontmatter has no "views:" line/);
+    expect(() => ws.run(fixture('ga4-pages.csv'))).toThrow(
+      /fixture-post-02\.mdx: the frontmatter has no "views:" line/,
+    );
     expect(changedFiles(before, snapshot(ws.dir))).toEqual([]);
   });
 
@@ -355,7 +446,9 @@ describe('the views:import command', () => {
     const before = snapshot(ws.dir);
     const refused = cli(ws, [fixture('ragged-row.csv')]);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/tests\/fixtures\/views\/ragged-row\.csv:4: this row has 3 values[\s\S]*Nothing was changed\./);
+    expect(refused.stderr).toMatch(
+      /tests\/fixtures\/views\/ragged-row\.csv:4: this row has 3 values[\s\S]*Nothing was changed\./,
+    );
     expect(changedFiles(before, snapshot(ws.dir))).toEqual([]);
 
     const usage = cli(ws, [fixture('ga4-pages.csv'), '--dryrun']);

@@ -18,8 +18,7 @@ import { siteConfig } from '../../../src/site.config.ts';
 import { fixtures } from '../../helpers/build.ts';
 
 const launch: SocialImageInput = {
-  title:
-    'Unlocking the Power of Mathematical Models in Machine Learning: Real-World Applications and Case Studies',
+  title: 'Unlocking the Power of Mathematical Models in Machine Learning: Real-World Applications and Case Studies',
   author: 'David Chen',
   course: 'Professional Certificate in Mathematical Models for Machine Learning',
   siteName: 'Machine Learning Blog',
@@ -85,7 +84,7 @@ describe('renderSocialImage', () => {
     'one very long word': 'Supercalifragilisticexpialidocious'.repeat(6),
     'a long URL': `Reading https://example.com/${'segment/'.repeat(40)} carefully`,
     'far too long': 'word '.repeat(120),
-    'empty': '',
+    empty: '',
   };
   test('the 140-character title is 140 characters', () => {
     expect(titles['140 characters']).toHaveLength(140);
@@ -238,7 +237,9 @@ function prerenderedCards() {
 
 describe('articleCardInput', () => {
   test("shows the post's title and day, its author's and course's names, and the site", () => {
-    expect(articleCardInput({ title: 'A title', date: '2025-07-19', author: 'Ada Lovelace', course: 'Course One' })).toEqual({
+    expect(
+      articleCardInput({ title: 'A title', date: '2025-07-19', author: 'Ada Lovelace', course: 'Course One' }),
+    ).toEqual({
       title: 'A title',
       date: '19 July 2025',
       author: 'Ada Lovelace',
@@ -282,7 +283,9 @@ describe('socialImageWorkerEnabled', () => {
   });
 
   test('refuses a value that is neither 0 nor 1, naming the variable', () => {
-    expect(() => socialImageWorkerEnabled({ SOCIAL_IMAGE_PRERENDER: 'false' }, 8)).toThrow(/^SOCIAL_IMAGE_PRERENDER="false" is not a setting: write SOCIAL_IMAGE_PRERENDER=0/);
+    expect(() => socialImageWorkerEnabled({ SOCIAL_IMAGE_PRERENDER: 'false' }, 8)).toThrow(
+      /^SOCIAL_IMAGE_PRERENDER="false" is not a setting: write SOCIAL_IMAGE_PRERENDER=0/,
+    );
   });
 });
 
@@ -313,7 +316,8 @@ describe('startSocialImageWorker', () => {
     expect(summary.stopped).toBe(true);
     expect(summary.rendered).toBeLessThan(inputs.length);
     expect(readdirSync(cacheDir).every((file) => files.includes(file))).toBe(true);
-    for (const file of readdirSync(cacheDir)) expect(isCompletePng(readFileSync(join(cacheDir, file)), 1200, 630), file).toBe(true);
+    for (const file of readdirSync(cacheDir))
+      expect(isCompletePng(readFileSync(join(cacheDir, file)), 1200, 630), file).toBe(true);
     expect(await worker.stop()).toBe(summary);
   }, 30_000);
 
@@ -321,6 +325,12 @@ describe('startSocialImageWorker', () => {
     const notADir = join(tempCache(), 'file');
     writeFileSync(notADir, '');
     const summary = await startSocialImageWorker(inputs.slice(0, 2), join(notADir, 'cache')).finished();
-    expect(summary).toMatchObject({ total: 2, rendered: 0, cached: 0, stopped: false, error: expect.stringMatching(/^a card failed: ENOTDIR/) });
+    expect(summary).toMatchObject({
+      total: 2,
+      rendered: 0,
+      cached: 0,
+      stopped: false,
+      error: expect.stringMatching(/^a card failed: ENOTDIR/),
+    });
   }, 30_000);
 });

@@ -8,11 +8,19 @@ import { siteConfig } from '~/site.config';
 export const getStaticPaths = (async () => {
   const { courses, index } = await getSiteContent();
   return withCacheKeys(
-    [...courses.values()].map((course) => ({ params: { id: course.id }, props: { course, articles: index.byCourse.get(course.id) ?? [] } })),
+    [...courses.values()].map((course) => ({
+      params: { id: course.id },
+      props: { course, articles: index.byCourse.get(course.id) ?? [] },
+    })),
   );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
   const { course, articles } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
-  return articleFeed({ title: `${course.data.name}: articles from the ${siteConfig.shortName}`, description: course.data.pitch, site: site!, articles });
+  return articleFeed({
+    title: `${course.data.name}: articles from the ${siteConfig.shortName}`,
+    description: course.data.pitch,
+    site: site!,
+    articles,
+  });
 };
