@@ -208,7 +208,7 @@ describe('sharing and search engines', () => {
       publisher: { '@type': 'Organization', name: 'Globex Academy' },
     });
     expect(trail?.['@type']).toBe('BreadcrumbList');
-    expect(trail?.['itemListElement'].map((i: { item: string }) => i.item)).toEqual([
+    expect((trail?.['itemListElement'] as Array<{ item: string }>).map((i) => i.item)).toEqual([
       abs('/'),
       abs('/courses/course-two/'),
       abs('/posts/rich-post/'),
