@@ -193,6 +193,61 @@ TODO: Sum up what the reader can now do, and what to learn next.
 `;
 }
 
+/** The post's slug: --slug as given, or made from the title; problems go to `errors`. */
+function planSlug(
+  root: string,
+  given: string | undefined,
+  title: string,
+  display: (path: string) => string,
+  errors: NewPostError[],
+): string | undefined {
+  let slug: string | undefined;
+  if (given !== undefined) {
+    if (ID_PATTERN.test(given)) slug = given;
+    else
+      errors.push({
+        field: 'slug',
+        message: `--slug "${given}" must be lower-case words joined by hyphens, e.g. "${slugify(given) || 'gradient-descent'}"`,
+      });
+  } else if (title) {
+    slug = slugify(title) || undefined;
+    if (!slug)
+      errors.push({
+        field: 'slug',
+        message: `title "${title}" has no letters or digits to make a URL from (pass --slug, e.g. --slug gradient-descent)`,
+      });
+  }
+  if (slug) {
+    const existing = findExistingPost(root, slug);
+    if (existing)
+      errors.push({
+        field: 'slug',
+        message: `a post with the slug "${slug}" already exists: ${display(existing)} (pick another title or pass --slug)`,
+      });
+  }
+  return slug;
+}
+
+/** The author and course ids from --author and --course, matched against the files; problems go to `errors`. */
+function planChoices(root: string, options: NewPostOptions, errors: NewPostError[]) {
+  const ids: Partial<Record<'author' | 'course', string>> = {};
+  for (const field of ['author', 'course'] as const) {
+    const choices = readChoices(root, field === 'author' ? 'authors' : 'courses');
+    const value = options[field];
+    if (value === undefined) {
+      const folder = `content/${field === 'author' ? 'authors' : 'courses'}/`;
+      const list =
+        choices.length > 0 ? `one of: ${describeChoices(choices)}` : `an id, once a file exists in ${folder}`;
+      errors.push({ field, missing: field, message: `${field} is missing (pass --${field} with ${list})` });
+      continue;
+    }
+    const result = resolveChoice(field, value, choices);
+    if ('id' in result) ids[field] = result.id;
+    else errors.push({ field, message: result.error });
+  }
+  return ids;
+}
+
 /**
  * Decides what `npm run new` would write under `root`, with today's date taken at `now` in the
  * site's time zone unless a date is given. Returns every problem at once; nothing is written.
@@ -216,30 +271,7 @@ export function planNewPost(
     errors.push({ field: 'title', message: `title is too long (${title.length} characters; keep it to 140 or fewer)` });
   }
 
-  let slug: string | undefined;
-  if (options.slug !== undefined) {
-    if (ID_PATTERN.test(options.slug)) slug = options.slug;
-    else
-      errors.push({
-        field: 'slug',
-        message: `--slug "${options.slug}" must be lower-case words joined by hyphens, e.g. "${slugify(options.slug) || 'gradient-descent'}"`,
-      });
-  } else if (title) {
-    slug = slugify(title) || undefined;
-    if (!slug)
-      errors.push({
-        field: 'slug',
-        message: `title "${title}" has no letters or digits to make a URL from (pass --slug, e.g. --slug gradient-descent)`,
-      });
-  }
-  if (slug) {
-    const existing = findExistingPost(root, slug);
-    if (existing)
-      errors.push({
-        field: 'slug',
-        message: `a post with the slug "${slug}" already exists: ${display(existing)} (pick another title or pass --slug)`,
-      });
-  }
+  const slug = planSlug(root, options.slug, title, display, errors);
 
   const date = options.date ?? todayIn(siteConfig.timeZone, now);
   if (!isCalendarDay(date))
@@ -248,21 +280,7 @@ export function planNewPost(
       message: `--date "${date}" must be a real calendar day written YYYY-MM-DD, e.g. ${todayIn(siteConfig.timeZone, now)}`,
     });
 
-  const ids: Partial<Record<'author' | 'course', string>> = {};
-  for (const field of ['author', 'course'] as const) {
-    const choices = readChoices(root, field === 'author' ? 'authors' : 'courses');
-    const value = options[field];
-    if (value === undefined) {
-      const folder = `content/${field === 'author' ? 'authors' : 'courses'}/`;
-      const list =
-        choices.length > 0 ? `one of: ${describeChoices(choices)}` : `an id, once a file exists in ${folder}`;
-      errors.push({ field, missing: field, message: `${field} is missing (pass --${field} with ${list})` });
-      continue;
-    }
-    const result = resolveChoice(field, value, choices);
-    if ('id' in result) ids[field] = result.id;
-    else errors.push({ field, message: result.error });
-  }
+  const ids = planChoices(root, options, errors);
 
   const topics = [...(options.topics ?? [])];
   if (topics.length === 0) {

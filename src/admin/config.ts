@@ -67,6 +67,43 @@ const humanise = (name: string) =>
 /** A text field longer than a card's description is edited in a box of several lines. */
 const LONG_TEXT = 200;
 
+/** A list field: of objects (authors' links) or of plain values (topics). */
+function listField(
+  name: string,
+  property: Property,
+  common: Record<string, unknown> & { name: string },
+  check: string,
+): CmsField {
+  if (property.type === 'array' && property.items?.type === 'object') {
+    const item = property.items;
+    const fields = Object.entries(item.properties ?? {}).map(([key, sub]) =>
+      field(key, sub, (item.required ?? []).includes(key), `${check}.*.${key}`),
+    );
+    return {
+      ...common,
+      widget: 'list',
+      label_singular: item.title ?? humanise(name.replace(/s$/, '')),
+      fields,
+      ...(property.minItems ? { min: property.minItems } : {}),
+      ...(property.maxItems ? { max: property.maxItems } : {}),
+    };
+  }
+  const item: CmsField = {
+    ...field(singular(name, property.items), property.items ?? {}, true, `${check}.*`),
+    label: property.items?.title ?? humanise(singular(name, property.items)),
+  };
+  // Topics are suggested from those in use, so that "NLP" is not also written "nlp".
+  if (name === 'topics') item['suggest'] = 'topics';
+  return {
+    ...common,
+    widget: 'list',
+    label_singular: item.label,
+    field: item,
+    ...(property.minItems ? { min: property.minItems } : {}),
+    ...(property.maxItems ? { max: property.maxItems } : {}),
+  };
+}
+
 /**
  * One Sveltia field for a schema property. `check` names the value for src/admin/fields.ts:
  * "posts.title", "posts.topics.*", "authors.links.*.url".
@@ -97,36 +134,7 @@ function field(name: string, property: Property, required: boolean, check: strin
       accept: 'image/avif,image/jpeg,image/png,image/webp',
     };
   }
-  if (property.type === 'array' && property.items?.type === 'object') {
-    const item = property.items;
-    const fields = Object.entries(item.properties ?? {}).map(([key, sub]) =>
-      field(key, sub, (item.required ?? []).includes(key), `${check}.*.${key}`),
-    );
-    return {
-      ...common,
-      widget: 'list',
-      label_singular: item.title ?? humanise(name.replace(/s$/, '')),
-      fields,
-      ...(property.minItems ? { min: property.minItems } : {}),
-      ...(property.maxItems ? { max: property.maxItems } : {}),
-    };
-  }
-  if (property.type === 'array') {
-    const item: CmsField = {
-      ...field(singular(name, property.items), property.items ?? {}, true, `${check}.*`),
-      label: property.items?.title ?? humanise(singular(name, property.items)),
-    };
-    // Topics are suggested from those in use, so that "NLP" is not also written "nlp".
-    if (name === 'topics') item['suggest'] = 'topics';
-    return {
-      ...common,
-      widget: 'list',
-      label_singular: item.label,
-      field: item,
-      ...(property.minItems ? { min: property.minItems } : {}),
-      ...(property.maxItems ? { max: property.maxItems } : {}),
-    };
-  }
+  if (property.type === 'array') return listField(name, property, common, check);
   if (property.type === 'integer' || property.type === 'number') {
     return {
       ...common,
