@@ -40,6 +40,10 @@ export function backendFromEnv(env: Record<string, string | undefined>, folder: 
     env['CMS_REPOSITORY'] || env['GITHUB_REPOSITORY'] || `${PLACEHOLDER_OWNER}/${folder.replace(/[^\w.-]/g, '-')}`;
   if (!/^[\w.-]+\/[\w.-]+$/.test(repo))
     throw new Error(`CMS_REPOSITORY "${repo}" is not a GitHub repository: write it as owner/name`);
+  const branch = env['CMS_BRANCH'] || 'main';
+  // Git's own rules for a branch name, as far as a mistyped variable would break them.
+  if (!/^[\w./-]+$/.test(branch) || /^[-/.]|\.\.|\/\/|[/.]$|\.lock$/.test(branch))
+    throw new Error(`CMS_BRANCH "${branch}" is not a branch name: write it like main or content/drafts`);
   const oauth = env['CMS_OAUTH_URL'];
   if (oauth && !/^https:\/\/[^/]+\/?$/.test(oauth))
     throw new Error(
@@ -48,7 +52,7 @@ export function backendFromEnv(env: Record<string, string | undefined>, folder: 
   return {
     name: 'github',
     repo,
-    branch: env['CMS_BRANCH'] || 'main',
+    branch,
     auth_methods: oauth ? ['oauth', 'token'] : ['token'],
     ...(oauth ? { base_url: oauth.replace(/\/$/, '') } : {}),
   };

@@ -46,6 +46,8 @@ describe('the backend', () => {
       { CMS_REPOSITORY: 'not a repo' },
       /CMS_REPOSITORY "not a repo" is not a GitHub repository: write it as owner\/name/,
     ],
+    [{ CMS_BRANCH: 'my branch' }, /CMS_BRANCH "my branch" is not a branch name: write it like main/],
+    [{ CMS_BRANCH: '../main' }, /CMS_BRANCH "..\/main" is not a branch name/],
     [
       { CMS_OAUTH_URL: 'http://auth.example/' },
       /CMS_OAUTH_URL "http:\/\/auth.example\/" must be the https:\/\/ origin/,
