@@ -7,6 +7,15 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** typescript-eslint's rules against using `any`, switched off where the next two blocks say why. */
+const unsafeAnyOff = {
+  '@typescript-eslint/no-unsafe-assignment': 'off',
+  '@typescript-eslint/no-unsafe-member-access': 'off',
+  '@typescript-eslint/no-unsafe-return': 'off',
+  '@typescript-eslint/no-unsafe-argument': 'off',
+  '@typescript-eslint/no-unsafe-call': 'off',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -38,11 +47,7 @@ export default tseslint.config(
     // use of them reads as `any`. `astro check` (npm run check, strictest) types these files in
     // full; the unsafe-any rules here would only repeat what it already proves.
     rules: {
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
+      ...unsafeAnyOff,
     },
   },
   {
@@ -51,11 +56,7 @@ export default tseslint.config(
     // shape; a wrong guess at that shape fails the assertion, so the unsafe-any rules would only
     // ask for casts that prove nothing. Source code keeps them.
     rules: {
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
+      ...unsafeAnyOff,
       // Mocks stand in for async functions, so they are async whether or not they await.
       '@typescript-eslint/require-await': 'off',
     },
