@@ -7,7 +7,10 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** typescript-eslint's rules against using `any`, switched off where the next two blocks say why. */
+/**
+ * typescript-eslint's rules against using `any`, switched off where the next two blocks say why.
+ * @type {import('eslint').Linter.RulesRecord}
+ */
 const unsafeAnyOff = {
   '@typescript-eslint/no-unsafe-assignment': 'off',
   '@typescript-eslint/no-unsafe-member-access': 'off',
