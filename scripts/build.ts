@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 import { buildPaths, envSwitch, withBuildEnv } from '../src/build-env.ts';
 import {
   clearSchedule,
@@ -32,10 +33,15 @@ const PAGE_ENTRY = /(?:\d\d:\d\d:\d\d\s+)?[├└]─ .*?(?=(?:\d\d:\d\d:\d\d\s+
 /** A time that lost its page: "(+9ms)" on a line of its own. */
 const LONE_TIME = /^\s*(?:\d\d:\d\d:\d\d\s+)?\(\+\d+(?:\.\d+)?m?s\)\s*$/;
 
-/** Astro's output line without the per-page entries; undefined when nothing else is left. */
+/**
+ * Astro's output line without the per-page entries; undefined when nothing else is left. In a
+ * terminal Astro colours its output, so the entries are found in the line without its colour codes;
+ * a line with no entry is passed through with its colours.
+ */
 export function withoutPageList(line: string): string | undefined {
-  const kept = line.replace(PAGE_ENTRY, '');
-  if (kept === line) return LONE_TIME.test(line) ? undefined : line;
+  const plain = stripVTControlCharacters(line);
+  const kept = plain.replace(PAGE_ENTRY, '');
+  if (kept === plain) return LONE_TIME.test(plain) ? undefined : line;
   return kept.trim() === '' ? undefined : kept;
 }
 

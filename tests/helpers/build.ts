@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { shellEnv, withBuildEnv } from '../../src/build-env.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
@@ -32,7 +33,8 @@ export function buildSite(name: string, contentRoot: string, env: Record<string,
     encoding: 'utf8',
     timeout: 240_000,
   });
-  const output = `${result.stdout}${result.stderr}`;
+  // Plain text: Astro colours its output when CI or a terminal sets FORCE_COLOR.
+  const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
   mkdirSync(join(projectRoot, 'tmp/builds'), { recursive: true });
   writeFileSync(`${outDir}.log`, output);
   return { outDir, status: result.status, output };

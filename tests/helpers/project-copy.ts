@@ -8,6 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { shellEnv, withBuildEnv } from '../../src/build-env.ts';
 import { projectRoot } from './build.ts';
 
@@ -57,7 +58,8 @@ export function copyProject(name: string) {
       encoding: 'utf8',
       timeout: 240_000,
     });
-    const output = `${result.stdout}${result.stderr}`;
+    // Plain text: Astro colours its output when CI or a terminal sets FORCE_COLOR.
+    const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
     return { status: result.status, output, ...pageList(output) };
   };
 
@@ -108,5 +110,7 @@ export function finished(
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output })));
+  return new Promise((resolve) =>
+    child.on('close', (status) => resolve({ status, output: stripVTControlCharacters(output) })),
+  );
 }
