@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import astro from 'eslint-plugin-astro';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -19,7 +20,7 @@ const unsafeAnyOff = {
   '@typescript-eslint/no-unsafe-call': 'off',
 };
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       'dist/',

@@ -9,6 +9,6 @@ const root = process.env['CONTENT_ROOT'] ?? '../../content';
 export const collections = {
   posts: defineCollection({
     loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: `${root}/posts` }),
-    schema: z.object({ title: z.string() }).passthrough(),
+    schema: z.looseObject({ title: z.string() }),
   }),
 };

@@ -1,5 +1,5 @@
 // Code colours as classes: Shiki's inline styles become the classes of src/styles/code-theme.css.
-import { satteriShikiPlugin } from '@astrojs/markdown-satteri';
+import { satteriHighlightPlugin } from '@astrojs/markdown-satteri';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { codeClasses } from '../../../src/markdown/code-classes.ts';
@@ -31,7 +31,7 @@ describe('codeClasses', () => {
 
   test('a colour outside the palette fails the build, naming the command that fixes it', async () => {
     // A highlighter that colours a token in a colour neither theme has.
-    const odd = satteriShikiPlugin(
+    const odd = satteriHighlightPlugin(
       async () => ({
         type: 'element',
         tagName: 'pre',
