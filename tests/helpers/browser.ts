@@ -5,14 +5,14 @@
  * the tests are skipped with a loud warning on a developer's machine, and fail when CI=true, so
  * CI can never pass without running them.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
 import { chromiumPath, launchChromium } from '../../scripts/lib/browser.ts';
 import { serve } from '../../scripts/lib/serve.ts';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../../src/lib/security-headers.ts';
-import { buildDir } from './build.ts';
+import { buildDir, projectRoot } from './build.ts';
 
 export const hasChromium = chromiumPath() !== undefined;
 
@@ -73,10 +73,29 @@ export function useBrowser(build: string, { base = '' } = {}) {
       });
       await page.setViewportSize({ width: options.width ?? 1280, height: 900 });
       await page.emulateMedia({ colorScheme: options.scheme ?? 'light' });
+      onTestFailed(({ task }) => keepFailedPage(page, task.name, task.result?.retryCount ?? 0, errors));
       await page.goto(state.origin! + path, { waitUntil: 'load' });
       return { page, errors, violations, foreign };
     },
   };
+}
+
+/**
+ * What a failed test's page showed, kept in tmp/e2e-failures/ (a screenshot, its address and the
+ * errors it logged), so that a failure seen only in a full run can be looked at afterwards.
+ */
+async function keepFailedPage(page: Page, test: string, attempt: number, errors: readonly string[]) {
+  if (page.isClosed()) return;
+  const dir = join(projectRoot, 'tmp/e2e-failures');
+  const name = `${test.replaceAll(/[^\w]+/g, '-').slice(0, 80)}-${attempt}`;
+  mkdirSync(dir, { recursive: true });
+  try {
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, timeout: 10_000 });
+  } catch {
+    // A page that cannot be drawn any more still leaves its address and errors below.
+  }
+  writeFileSync(join(dir, `${name}.txt`), [`${page.url()}`, ...errors].join('\n') + '\n');
+  console.warn(`the failed test's page is kept in tmp/e2e-failures/${name}.png`);
 }
 
 /** Presses Tab until `predicate` holds for the focused element, at most `limit` times. */
