@@ -215,7 +215,14 @@ export function adminEditor({
         });
         const handler = await devHandler(base, settings, server.httpServer);
         devServer = { server, handler };
-        server.httpServer?.once('close', () => void handler.close());
+        // The editor's server closes with the site's. Not on its HTTP server's 'close': Vitest's
+        // site server has none (middleware mode), and the editor's, left open, kept every test
+        // run waiting 10 s for its servers to exit.
+        const closeSite = server.close.bind(server);
+        server.close = async () => {
+          await handler.close();
+          await closeSite();
+        };
       },
       // Astro puts its request guards first in line once the server starts; the editor goes
       // before them, which would answer /admin/@vite/client and the like with a 404 page.

@@ -1,9 +1,30 @@
 // `npm run dev` serves the editor at <base>/admin/ from a Vite server of its own: the page with
 // its policy and settings, and its modules compiled on request (with the same patch of Sveltia).
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { adminMetaPolicy } from '../../../src/admin/policy.ts';
-import { devHandler } from '../../../src/integrations/admin.ts';
+import { adminEditor, devHandler } from '../../../src/integrations/admin.ts';
+import { fixtures } from '../../helpers/build.ts';
+
+/** The Vite servers the editor starts, and whether each was closed. */
+const started = vi.hoisted(() => [] as Array<{ closed: boolean }>);
+vi.mock('vite', async (importOriginal) => {
+  const vite = await importOriginal<typeof import('vite')>();
+  return {
+    ...vite,
+    createServer: async (...args: Parameters<typeof vite.createServer>) => {
+      const server = await vite.createServer(...args);
+      const record = { closed: false };
+      started.push(record);
+      const close = server.close.bind(server);
+      server.close = () => {
+        record.closed = true;
+        return close();
+      };
+      return server;
+    },
+  };
+});
 
 let server: Server;
 let origin = '';
@@ -48,4 +69,19 @@ test('modules are compiled under the base path; other addresses are left to the 
   expect(bundled).toContain('new FontFace');
   expect(bundled).not.toContain('cdn.jsdelivr.net/fontsource');
   expect(await (await fetch(`${origin}/blog/posts/`)).text()).toBe('not the editor');
+}, 60_000);
+
+test('the editor’s server closes with the site’s, also when that one has no HTTP server', async () => {
+  const integration = adminEditor({ root: fixtures.site });
+  const closeSite = vi.fn(() => Promise.resolve());
+  // Vitest's site server runs in middleware mode: no HTTP server whose 'close' could be heard.
+  const site = { httpServer: null, close: closeSite, middlewares: { stack: [] } };
+  await integration.hooks['astro:config:setup']!({ config: { base: '/blog/' }, updateConfig: () => ({}) } as never);
+  const before = started.length;
+  await integration.hooks['astro:server:setup']!({ server: site } as never);
+  expect(started).toHaveLength(before + 1);
+  expect(started.at(-1)!.closed).toBe(false);
+  await site.close();
+  expect(started.at(-1)!.closed).toBe(true);
+  expect(closeSite).toHaveBeenCalledOnce();
 }, 60_000);
