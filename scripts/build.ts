@@ -7,6 +7,9 @@
  * starting Astro. SITE_SNAPSHOT=0, or any flag but --silent, always runs Astro; a finished build
  * always records a new snapshot.
  *
+ * The search index is written after Astro's process has exited, so that Pagefind's memory does
+ * not add to Astro's (src/integrations/search-index.ts); a failure there fails the build.
+ *
  * Astro lists each page as it starts rendering it and adds the time when it is done; with four
  * pages rendering at once (build.concurrency in astro.config.mjs) names and times land on the
  * wrong lines ("├─ /a├─ /b (+12ms)", then a bare "(+9ms)"). That list is left out of the output;
@@ -25,6 +28,7 @@ import {
   saveSnapshot,
   snapshotProblem,
 } from '../src/build-cache/site-snapshot.ts';
+import { INDEX_AFTER_ASTRO, indexArticles } from '../src/integrations/search-index.ts';
 import { todayIn } from '../src/lib/dates.ts';
 import { siteConfig } from '../src/site.config.ts';
 
@@ -45,16 +49,29 @@ export function withoutPageList(line: string): string | undefined {
   return kept.trim() === '' ? undefined : kept;
 }
 
+/** The search index over the pages Astro wrote, once its process has exited (src/integrations/search-index.ts). */
+async function searchIndexAfterAstro(outDir: string): Promise<number> {
+  const time = () => new Date().toTimeString().slice(0, 8);
+  try {
+    const count = await indexArticles(outDir);
+    console.log(`${time()} [search-index] indexed ${count} articles`);
+    return 0;
+  } catch (error) {
+    console.error(`${time()} [search-index] the search index could not be written: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
 /** Flags that change only what Astro prints, so a snapshot can still stand in for the build. */
 const QUIET_FLAGS = new Set(['--silent']);
 
 /** Runs astro build, filtering its page list; resolves with its exit code. */
-function astroBuild(args: readonly string[]): Promise<number> {
+function astroBuild(args: readonly string[], extraEnv: Record<string, string>): Promise<number> {
   const colour = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
   const child = spawn(process.execPath, [astro, 'build', ...args], {
     cwd: process.cwd(),
-    env: withBuildEnv({ ...process.env, ...colour }),
+    env: withBuildEnv({ ...process.env, ...colour, ...extraEnv }),
     stdio: ['inherit', 'pipe', 'pipe'],
   });
   for (const [from, to] of [
@@ -95,7 +112,10 @@ if (import.meta.main) {
     process.exit(0);
   }
   clearSchedule(cacheDir);
-  const code = await astroBuild(args);
+  // With Astro's own flags (an --outDir, say) Astro's process indexes, where it knows the folder.
+  const indexAfter = args.every((arg) => QUIET_FLAGS.has(arg));
+  let code = await astroBuild(args, indexAfter ? { [INDEX_AFTER_ASTRO]: '1' } : {});
+  if (code === 0 && indexAfter) code = await searchIndexAfterAstro(outDir);
   if (code === 0) saveSnapshot(cacheDir, outDir, inputs);
   process.exit(code);
 }

@@ -38,12 +38,23 @@ async function expectCleanOutput(): Promise<void> {
   }
 }
 
+/** What the first `npm run build` of the copy printed. */
+let firstOutput = '';
+
 beforeAll(async () => {
-  await scriptBuild();
+  firstOutput = await scriptBuild();
   // A second build, so that the incremental cache and the snapshot exist too.
   project.edit('content/posts/machine-learning-in-finance.mdx', (text) => `${text}\nA first edit.\n`);
   await scriptBuild();
 }, BUILD);
+
+test('npm run build writes the search index once Astro has exited, so that their memory never adds up', () => {
+  const indexed = [...firstOutput.matchAll(/\[search-index\] indexed (\d+) articles/g)];
+  expect(indexed).toHaveLength(1);
+  expect(Number(indexed[0]![1])).toBeGreaterThan(0);
+  expect(firstOutput.indexOf('[build] Complete!')).toBeGreaterThan(-1);
+  expect(indexed[0]!.index).toBeGreaterThan(firstOutput.indexOf('[build] Complete!'));
+});
 
 describe('a build after its caches were spoiled', () => {
   test(
