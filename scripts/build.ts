@@ -16,6 +16,7 @@
  * everything else Astro says, and its count of pages built, is passed through.
  */
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -49,8 +50,12 @@ export function withoutPageList(line: string): string | undefined {
   return kept.trim() === '' ? undefined : kept;
 }
 
-/** The search index over the pages Astro wrote, once its process has exited (src/integrations/search-index.ts). */
-async function searchIndexAfterAstro(outDir: string): Promise<number> {
+/**
+ * The search index over the pages Astro wrote, once its process has exited
+ * (src/integrations/search-index.ts); resolves with the build's exit code. A site without its
+ * index is not published half-built: outDir is removed, as the content guard does for Astro.
+ */
+export async function searchIndexAfterAstro(outDir: string): Promise<number> {
   const time = () => new Date().toTimeString().slice(0, 8);
   try {
     const count = await indexArticles(outDir);
@@ -58,6 +63,7 @@ async function searchIndexAfterAstro(outDir: string): Promise<number> {
     return 0;
   } catch (error) {
     console.error(`${time()} [search-index] the search index could not be written: ${(error as Error).message}`);
+    rmSync(outDir, { recursive: true, force: true });
     return 1;
   }
 }

@@ -8,9 +8,9 @@
  * exits, and Pagefind's own process beside it put the build's peak about 300 MB higher at 1,000
  * posts, for about 1 s of overlap (docs/performance.md).
  */
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
 
 /** Where article pages are written, under outDir (src/pages/posts/[slug].astro). */
 const ARTICLES_DIR = 'posts';
@@ -18,21 +18,38 @@ const ARTICLES_DIR = 'posts';
 /** The variable with which `npm run build` tells Astro's process that it indexes afterwards. */
 export const INDEX_AFTER_ASTRO = 'SEARCH_INDEX_AFTER_ASTRO';
 
+/**
+ * Pagefind's own program, as its npm package finds it (the platform's binary package, or
+ * PAGEFIND_BINARY_PATH). The package's Node API is not used: when the program fails (it panics
+ * on an output path it cannot write), the API's promise never settles, so a build either hangs
+ * or exits 0 without an index; the program's exit code says it.
+ */
+async function pagefindBinary(): Promise<string> {
+  const module = (await import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href)) as {
+    resolveBinaryPath(names: string[]): string;
+  };
+  return module.resolveBinaryPath(['pagefind_extended', 'pagefind']);
+}
+
 /** Pagefind over the article pages in `dir`, into dir/pagefind/; resolves with the number indexed. */
 export async function indexArticles(dir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    // Only article pages carry data-pagefind-body, so only they are read: Pagefind would
-    // otherwise parse every list page to find nothing (3.6 s instead of 4.6-6 s at 1,000 posts).
-    const added = await index.addDirectory({ path: dir, glob: `${ARTICLES_DIR}/**/*.html` });
-    if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: `${dir.replace(/\/$/, '')}/pagefind/` });
-    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
+  const site = dir.replace(/\/$/, '');
+  const args = ['--site', site, '--output-path', `${site}/pagefind`, '--force-language', 'en'];
+  // Only article pages carry data-pagefind-body, so only they are read: Pagefind would
+  // otherwise parse every list page to find nothing (3.6 s instead of 4.6-6 s at 1,000 posts).
+  args.push('--glob', `${ARTICLES_DIR}/**/*.html`);
+  const child = spawn(await pagefindBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (status) => done(status));
+  });
+  const pages = /Indexed (\d+) pages?\b/.exec(output)?.[1];
+  if (code !== 0 || pages === undefined)
+    throw new Error(`Pagefind exited with code ${code}:\n${output.trim().split('\n').slice(-12).join('\n')}`);
+  return Number(pages);
 }
 
 /**

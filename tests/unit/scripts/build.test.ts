@@ -1,6 +1,9 @@
 // npm run build passes Astro's output through without the page list that concurrent rendering jumbles.
-import { describe, expect, test } from 'vitest';
-import { withoutPageList } from '../../../scripts/build.ts';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { searchIndexAfterAstro, withoutPageList } from '../../../scripts/build.ts';
 
 describe('withoutPageList', () => {
   test.each([
@@ -32,4 +35,42 @@ describe('withoutPageList', () => {
   ])('keeps everything else: %j', (line) => {
     expect(withoutPageList(line)).toBe(line);
   });
+});
+
+describe('searchIndexAfterAstro', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    vi.restoreAllMocks();
+  });
+
+  /** A built site of one article page, in a folder of its own. */
+  function site(): string {
+    const parent = mkdtempSync(join(tmpdir(), 'search-index-'));
+    dirs.push(parent);
+    const dir = join(parent, 'dist');
+    mkdirSync(join(dir, 'posts/a'), { recursive: true });
+    writeFileSync(
+      join(dir, 'posts/a/index.html'),
+      '<!doctype html><html lang="en"><head><title>A</title></head><body><main data-pagefind-body><h1>Gradient descent</h1><p>Small steps downhill.</p></main></body></html>',
+    );
+    return dir;
+  }
+
+  test('indexes the article pages into pagefind/ and says how many', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const dir = site();
+    expect(await searchIndexAfterAstro(dir)).toBe(0);
+    expect(readdirSync(join(dir, 'pagefind'))).toContain('pagefind.js');
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/\[search-index\] indexed 1 articles$/));
+  }, 30_000);
+
+  test('fails the build and removes the site when the index cannot be written', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const dir = site();
+    writeFileSync(join(dir, 'pagefind'), 'a file where the index folder goes');
+    expect(await searchIndexAfterAstro(dir)).toBe(1);
+    expect(existsSync(dir)).toBe(false);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('[search-index] the search index could not be written'));
+  }, 30_000);
 });
