@@ -102,7 +102,7 @@ export default defineConfig({
       contentStoreInputs: ['src/content.config.ts', 'src/schemas', 'package-lock.json'],
     }),
     // Pagefind starts once the pages are written and runs beside the steps above; the build
-    // waits for it here.
+    // waits for it here. Under npm run build it runs after Astro's process instead (memory).
     searchIndex(),
     contentGuard({ root: paths.contentRoot, onChecked: (valid, today, logger) => cards.start(valid, today, logger) }), // last: see its header comment
   ],

@@ -103,7 +103,8 @@ if (import.meta.main) {
   const root = resolve(import.meta.dirname, '..');
   const args = process.argv.slice(2);
   const { cacheDir, outDir, contentRoot } = buildPaths();
-  const useSnapshot = envSwitch('SITE_SNAPSHOT') && args.every((arg) => QUIET_FLAGS.has(arg));
+  const onlyQuietFlags = args.every((arg) => QUIET_FLAGS.has(arg));
+  const useSnapshot = envSwitch('SITE_SNAPSHOT') && onlyQuietFlags;
   const inputs = inputsHash(root, contentRoot, process.env);
   const started = performance.now();
   const problem = useSnapshot
@@ -119,9 +120,8 @@ if (import.meta.main) {
   }
   clearSchedule(cacheDir);
   // With Astro's own flags (an --outDir, say) Astro's process indexes, where it knows the folder.
-  const indexAfter = args.every((arg) => QUIET_FLAGS.has(arg));
-  let code = await astroBuild(args, indexAfter ? { [INDEX_AFTER_ASTRO]: '1' } : {});
-  if (code === 0 && indexAfter) code = await searchIndexAfterAstro(outDir);
+  let code = await astroBuild(args, onlyQuietFlags ? { [INDEX_AFTER_ASTRO]: '1' } : {});
+  if (code === 0 && onlyQuietFlags) code = await searchIndexAfterAstro(outDir);
   if (code === 0) saveSnapshot(cacheDir, outDir, inputs);
   process.exit(code);
 }

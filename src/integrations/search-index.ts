@@ -22,7 +22,8 @@ export const INDEX_AFTER_ASTRO = 'SEARCH_INDEX_AFTER_ASTRO';
  * Pagefind's own program, as its npm package finds it (the platform's binary package, or
  * PAGEFIND_BINARY_PATH). The package's Node API is not used: when the program fails (it panics
  * on an output path it cannot write), the API's promise never settles, so a build either hangs
- * or exits 0 without an index; the program's exit code says it.
+ * or exits 0 without an index; the program's exit code says it. (pagefind 1.6.0, lib/service.js:
+ * the service listens for the program's 'error' but not its 'exit'; no upstream issue found.)
  */
 async function pagefindBinary(): Promise<string> {
   const module = (await import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href)) as {
@@ -34,10 +35,10 @@ async function pagefindBinary(): Promise<string> {
 /** Pagefind over the article pages in `dir`, into dir/pagefind/; resolves with the number indexed. */
 export async function indexArticles(dir: string): Promise<number> {
   const site = dir.replace(/\/$/, '');
-  const args = ['--site', site, '--output-path', `${site}/pagefind`, '--force-language', 'en'];
-  // Only article pages carry data-pagefind-body, so only they are read: Pagefind would
+  // Only article pages carry data-pagefind-body, so only they are read (--glob): Pagefind would
   // otherwise parse every list page to find nothing (3.6 s instead of 4.6-6 s at 1,000 posts).
-  args.push('--glob', `${ARTICLES_DIR}/**/*.html`);
+  const args = ['--site', site, '--glob', `${ARTICLES_DIR}/**/*.html`, '--output-path', `${site}/pagefind`];
+  args.push('--force-language', 'en');
   const child = spawn(await pagefindBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -56,7 +57,7 @@ export async function indexArticles(dir: string): Promise<number> {
  * Astro integration: Pagefind over outDir once the pages are written. It starts at
  * `astro:build:generated`, so Pagefind's own process indexes while the other integrations' last
  * steps run (the sitemap, the social cards, the cache ledger), and `astro:build:done` waits for it.
- * Under `npm run build` it does nothing: the index is written after Astro exits (see above).
+ * Under `npm run build` it only says so: the index is written after Astro exits (see above).
  */
 export function searchIndex(): AstroIntegration {
   const deferred = process.env[INDEX_AFTER_ASTRO] === '1';
@@ -71,7 +72,10 @@ export function searchIndex(): AstroIntegration {
         indexing.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (deferred) return;
+        if (deferred) {
+          logger.info('the search index is written by npm run build once Astro has exited');
+          return;
+        }
         const count = await (indexing ?? indexArticles(fileURLToPath(dir)));
         indexing = undefined;
         logger.info(`indexed ${count} articles`);
