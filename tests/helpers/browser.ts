@@ -87,7 +87,7 @@ export function useBrowser(build: string, { base = '' } = {}) {
 async function keepFailedPage(page: Page, test: string, attempt: number, errors: readonly string[]) {
   if (page.isClosed()) return;
   const dir = join(projectRoot, 'tmp/e2e-failures');
-  const name = `${test.replaceAll(/[^\w]+/g, '-').slice(0, 80)}-${attempt}`;
+  const name = `${test.replaceAll(/\W+/g, '-').slice(0, 80)}-${attempt}`;
   mkdirSync(dir, { recursive: true });
   try {
     await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, timeout: 10_000 });

@@ -17,6 +17,11 @@ export function buildDir(name: string): string {
   return join(projectRoot, 'tmp/builds', name);
 }
 
+/** What a finished child printed, stdout then stderr, as plain text: Astro colours its output when CI or a terminal sets FORCE_COLOR. */
+export function printed(result: { stdout: string; stderr: string }): string {
+  return stripVTControlCharacters(`${result.stdout}${result.stderr}`);
+}
+
 /** Runs `astro build`; returns its exit code and combined output. */
 export function buildSite(name: string, contentRoot: string, env: Record<string, string> = {}, { silent = true } = {}) {
   const outDir = buildDir(name);
@@ -33,8 +38,7 @@ export function buildSite(name: string, contentRoot: string, env: Record<string,
     encoding: 'utf8',
     timeout: 240_000,
   });
-  // Plain text: Astro colours its output when CI or a terminal sets FORCE_COLOR.
-  const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
+  const output = printed(result);
   mkdirSync(join(projectRoot, 'tmp/builds'), { recursive: true });
   writeFileSync(`${outDir}.log`, output);
   return { outDir, status: result.status, output };

@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { shellEnv, withBuildEnv } from '../../src/build-env.ts';
-import { projectRoot } from './build.ts';
+import { printed, projectRoot } from './build.ts';
 
 const COPIED = [
   'src',
@@ -58,8 +58,7 @@ export function copyProject(name: string) {
       encoding: 'utf8',
       timeout: 240_000,
     });
-    // Plain text: Astro colours its output when CI or a terminal sets FORCE_COLOR.
-    const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
+    const output = printed(result);
     return { status: result.status, output, ...pageList(output) };
   };
 
