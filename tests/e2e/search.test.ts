@@ -1,4 +1,5 @@
 // Pagefind over the built launch site: a word from an article's body finds it; filters narrow.
+import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHtml as parse } from '../../scripts/lib/dist-audit.ts';
@@ -80,6 +81,22 @@ describe.skipIf(!hasChromium)('search', () => {
     const withMath = (indexed as Array<{ content: string }>).find((p) => p.content.includes('λ'));
     expect(withMath, 'an article with math has its formulas as text').toBeTruthy();
     expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  // The accessibility test sees the page before a query; the results, their sections and the
+  // filters are drawn by Pagefind's stylesheet, in the site's colours in either scheme.
+  test.each(['light', 'dark'] as const)('results and filters pass axe in %s', async (scheme) => {
+    const { page } = await browser.open('/search/', { width: 375, scheme });
+    await page.locator('.pagefind-ui__search-input').fill('learning');
+    await page.locator(RESULTS).first().waitFor();
+    await page.locator('.pagefind-ui__filter-name').first().waitFor();
+    // Pagefind fades results in; axe measures contrast on what is drawn.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.pagefind-ui__result')].every((el) => getComputedStyle(el).opacity === '1'),
+    );
+    const results = await new AxeBuilder({ page }).include('#search').withTags(['wcag2aa', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.close();
   });
 });
